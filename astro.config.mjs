@@ -1,0 +1,40 @@
+// @ts-check
+import { defineConfig } from "astro/config";
+import starlight from "@astrojs/starlight";
+import mdx from "@astrojs/mdx";
+import { satteri } from "@astrojs/markdown-satteri";
+import { runnableExamples } from "./src/remark/runnable-examples.ts";
+
+export default defineConfig({
+  site: "https://awaitable.example",
+  markdown: {
+    processor: satteri({ mdastPlugins: [runnableExamples()] }),
+  },
+  integrations: [
+    starlight({
+      title: "Awaitable",
+      description: "Learn Python's asyncio by running small programs on a virtual clock.",
+      markdown: { processedDirs: ["./content"] },
+      customCss: ["./src/styles/course.css"],
+      components: {
+        MarkdownContent: "./src/components/LessonContent.astro",
+      },
+      sidebar: [
+        {
+          label: "Start here",
+          items: [
+            { label: "Welcome", link: "/" },
+            { label: "Course outline", link: "/outline/" },
+          ],
+        },
+        { label: "Lessons", items: [{ autogenerate: { directory: "lessons" } }] },
+      ],
+      lastUpdated: false,
+      pagination: true,
+    }),
+    mdx(),
+  ],
+  vite: {
+    worker: { format: "es" },
+  },
+});
