@@ -27,7 +27,7 @@ export default defineConfig({
             { label: "Course outline", link: "/outline/" },
           ],
         },
-        { label: "Lessons", items: [{ autogenerate: { directory: "lessons" } }] },
+        { label: "Lessons", items: [{ autogenerate: { directory: "content/lessons" } }] },
       ],
       lastUpdated: false,
       pagination: true,

@@ -1,0 +1,52 @@
+/// <reference lib="webworker" />
+/**
+ * The sandbox side of the protocol in `protocol.ts`, run as a module Web Worker. One worker
+ * serves one run: the host terminates it afterwards, so nothing a program leaves behind
+ * (globals, pending callbacks) can reach the next run.
+ */
+import { runProgram } from "./program.ts";
+import type { HostMessage, RunResult, SandboxMessage } from "./protocol.ts";
+
+declare const self: DedicatedWorkerGlobalScope;
+
+/** How often a run says it is still making progress. The host's watchdog waits ~2 s. */
+const HEARTBEAT_MS = 250;
+
+function post(message: SandboxMessage): void {
+  self.postMessage(message);
+}
+
+self.addEventListener("message", async (event: MessageEvent<HostMessage>) => {
+  const message = event.data;
+  if (message.type !== "run") return;
+  // The heartbeat only fires when the program gives the worker's event loop a turn, so a
+  // program stuck in synchronous code falls silent and the host's watchdog ends it.
+  const heartbeat = setInterval(() => post({ type: "alive", id: message.id, lines: [] }), HEARTBEAT_MS);
+  try {
+    const result = await runProgram(message.source, message.options);
+    post({ type: "done", id: message.id, result });
+  } catch (error) {
+    post({ type: "done", id: message.id, result: crashResult(error) });
+  } finally {
+    clearInterval(heartbeat);
+  }
+});
+
+/** A result for the case runProgram itself throws, which it is not meant to do. */
+function crashResult(error: unknown): RunResult {
+  const err = error instanceof Error ? error : new Error(String(error));
+  return {
+    lines: [],
+    error: {
+      kind: "runtime",
+      name: err.name || "Error",
+      message: `the sandbox failed: ${err.message}`,
+      line: null,
+      column: null,
+    },
+    trace: [],
+    stats: { steps: 0, virtualTime: 0, wallMs: 0 },
+  };
+}
+
+post({ type: "ready" });

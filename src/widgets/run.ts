@@ -1,0 +1,105 @@
+/**
+ * Runs an example's code in the sandbox and shows the result: output lines, the error (with its
+ * position marked in the code), and whether the output matches the documented one.
+ */
+import { sandbox } from "../sandbox/client.ts";
+import { formatLine, type OutputLine, type RunError, type RunResult } from "../sandbox/protocol.ts";
+import type { Example } from "./example.ts";
+
+function lineElement(line: OutputLine): HTMLElement {
+  const span = document.createElement("span");
+  span.className = `aw-line aw-${line.stream}`;
+  span.textContent = formatLine(line);
+  return span;
+}
+
+function appendLines(output: HTMLElement, lines: OutputLine[]): void {
+  for (const line of lines) {
+    if (output.childNodes.length > 0) output.append("\n");
+    output.append(lineElement(line));
+  }
+}
+
+function errorText(error: RunError): string {
+  const where = error.line !== null ? ` (line ${error.line}:${error.column ?? 1})` : "";
+  return `${error.name}: ${error.message}${where}`;
+}
+
+function showError(example: Example, error: RunError): void {
+  const box = document.createElement("div");
+  box.className = `aw-error aw-error-${error.kind}`;
+  box.dataset.error = error.kind;
+  const label = document.createElement("strong");
+  label.textContent = error.kind === "syntax" ? "Syntax error" : error.kind === "watchdog" ? "Stopped" : "Error";
+  const message = document.createElement("span");
+  message.textContent = errorText(error);
+  box.append(label, " ", message);
+  example.root.querySelector(".aw-io")!.before(box);
+
+  if (error.line === null) return;
+  if (example.editor) {
+    example.editor.markLine(error.line);
+  } else {
+    const lines = example.codeView.querySelectorAll(".ec-line");
+    lines[error.line - 1]?.classList.add("aw-error-line");
+  }
+}
+
+/** Marks the lines where the output and the documented output differ; returns how many. */
+function markDifferences(example: Example, actual: HTMLElement[]): number {
+  const expected = [...example.expected.querySelectorAll<HTMLElement>(".aw-line")];
+  let differing = 0;
+  for (let i = 0; i < Math.max(actual.length, expected.length); i++) {
+    const a = actual[i]?.textContent?.trimEnd();
+    const e = expected[i]?.textContent?.trimEnd();
+    const differs = a !== e;
+    actual[i]?.classList.toggle("aw-diff", differs);
+    expected[i]?.classList.toggle("aw-diff", differs);
+    if (differs) differing++;
+  }
+  return differing;
+}
+
+function clear(example: Example): void {
+  example.output.replaceChildren();
+  example.root.querySelector("[data-error]")?.remove();
+  example.editor?.markLine(null);
+  for (const marked of example.root.querySelectorAll(".aw-diff, .aw-error-line")) {
+    marked.classList.remove("aw-diff", "aw-error-line");
+  }
+}
+
+function report(example: Example, result: RunResult): void {
+  // Lines streamed during the run are replaced by the final list, which is authoritative.
+  example.output.replaceChildren();
+  appendLines(example.output, result.lines);
+  if (result.error) showError(example, result.error);
+
+  const differing = markDifferences(example, [...example.output.querySelectorAll<HTMLElement>(".aw-line")]);
+  const endedAsDocumented = (result.error?.name ?? null) === example.expectedError;
+  const matches = differing === 0 && endedAsDocumented;
+  example.root.dataset.state = matches ? "match" : "mismatch";
+
+  let verdict: string;
+  if (matches) verdict = "Output matches the expected output.";
+  else if (differing > 0)
+    verdict = `Output differs from the expected output: ${differing} line${differing === 1 ? "" : "s"} differ.`;
+  else if (result.error) verdict = `Output lines match, but the program ended with ${result.error.name}.`;
+  else verdict = `Output lines match, but the program was expected to end with ${example.expectedError}.`;
+  example.status.textContent = verdict;
+}
+
+export async function runExample(example: Example): Promise<void> {
+  example.runButton.setAttribute("aria-disabled", "true");
+  example.root.dataset.state = "running";
+  example.status.textContent = "Running…";
+  clear(example);
+  try {
+    const result = await sandbox.run(example.code(), { filename: "main.ts" }, {
+      onLines: (lines) => appendLines(example.output, lines),
+    });
+    report(example, result);
+  } finally {
+    example.runButton.removeAttribute("aria-disabled");
+  }
+}
