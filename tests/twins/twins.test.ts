@@ -3,6 +3,9 @@
  * NAME.ts for our runtime. CPython, run on a virtual clock by vclock.py, is the oracle: its
  * output is kept in expected/NAME.out (written by regen.py, never by hand), and both twins
  * must print exactly those lines at exactly those virtual times.
+ *
+ * To add a case, write cases/NAME.py and its translation cases/NAME.ts, then run
+ * `python3 tests/twins/regen.py`. Run the tests with `node --test "tests/twins/*.test.ts"`.
  */
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
