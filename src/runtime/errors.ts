@@ -1,0 +1,116 @@
+/**
+ * asyncio's exceptions as classes. Each sets `name`, so `String(err)` and the
+ * sandbox's error reports read "CancelledError: ..." the way Python prints them.
+ */
+
+/** Raised inside a task when it is cancelled; a task that lets it escape ends cancelled. */
+export class CancelledError extends Error {
+  override name = "CancelledError";
+}
+
+/** An operation did not finish before its deadline (`waitFor`, `timeout`). */
+export class TimeoutError extends Error {
+  override name = "TimeoutError";
+}
+
+/** A Future or Task was used in a state that does not allow the operation. */
+export class InvalidStateError extends Error {
+  override name = "InvalidStateError";
+}
+
+/** A loop or runtime was used the wrong way (closed loop, nested run, ...). */
+export class RuntimeError extends Error {
+  override name = "RuntimeError";
+}
+
+/** `getNowait()` on an empty queue. */
+export class QueueEmpty extends Error {
+  override name = "QueueEmpty";
+}
+
+/** `putNowait()` on a full queue. */
+export class QueueFull extends Error {
+  override name = "QueueFull";
+}
+
+/** `BoundedSemaphore.release()` called more times than `acquire()`. */
+export class ValueError extends Error {
+  override name = "ValueError";
+}
+
+/** The stream ended before `readexactly`/`readuntil` got what it needed. */
+export class IncompleteReadError extends Error {
+  override name = "IncompleteReadError";
+  /** The bytes read before the end of the stream. */
+  readonly partial: Uint8Array;
+  /** How many bytes were expected, or null when reading up to a separator. */
+  readonly expected: number | null;
+  constructor(partial: Uint8Array, expected: number | null) {
+    super(
+      `${partial.length} bytes read on a total of ${expected === null ? "undefined" : expected} expected bytes`,
+    );
+    this.partial = partial;
+    this.expected = expected;
+  }
+}
+
+/** `readuntil` found no separator within the stream's buffer limit. */
+export class LimitOverrunError extends Error {
+  override name = "LimitOverrunError";
+  readonly consumed: number;
+  constructor(message: string, consumed: number) {
+    super(message);
+    this.consumed = consumed;
+  }
+}
+
+/** Base of the connection errors, like Python's OSError family. */
+export class ConnectionError extends Error {
+  override name = "ConnectionError";
+}
+
+/** Nothing listens on the host and port a connection was opened to. */
+export class ConnectionRefusedError extends ConnectionError {
+  override name = "ConnectionRefusedError";
+}
+
+/** The peer closed the connection while data was still being written. */
+export class ConnectionResetError extends ConnectionError {
+  override name = "ConnectionResetError";
+}
+
+/** A host name that the virtual network does not know. */
+export class GaiError extends Error {
+  override name = "gaierror";
+}
+
+/** Several exceptions raised together, as a TaskGroup reports them. */
+export class ExceptionGroup extends Error {
+  override name = "ExceptionGroup";
+  readonly exceptions: readonly unknown[];
+  constructor(message: string, exceptions: readonly unknown[]) {
+    super(`${message} (${exceptions.length} sub-exception${exceptions.length === 1 ? "" : "s"})`);
+    this.exceptions = exceptions;
+  }
+}
+
+/** The program can make no progress: main waits and nothing can ever wake it. */
+export class DeadlockError extends Error {
+  override name = "DeadlockError";
+}
+
+/** The program passed the virtual-time or step horizon of a run. */
+export class HorizonError extends Error {
+  override name = "HorizonError";
+}
+
+/** The program kept the CPU busy for longer than the wall-clock watchdog allows. */
+export class WatchdogError extends Error {
+  override name = "WatchdogError";
+  /** Line of the loop that never yielded, when known. */
+  readonly line: number | null;
+  constructor(message: string, line: number | null = null) {
+    super(message);
+    this.line = line;
+  }
+}

@@ -1,0 +1,74 @@
+import type { EventLoop } from "./event-loop.ts";
+
+let nextSeq = 0;
+
+/**
+ * A callback scheduled on a loop, as returned by `callSoon`. Cancelling it
+ * before it runs means it never runs.
+ */
+export class Handle {
+  /** Creation order; breaks ties between timers with equal deadlines. */
+  readonly seq = nextSeq++;
+  cancelled = false;
+  /** Internal handles (future wake-ups, task steps) are left out of the trace's callback events. */
+  internal = false;
+  /** What the trace calls this handle, e.g. "sleep(1)"; defaults to the callback's name. */
+  label: string | undefined = undefined;
+
+  readonly loop: EventLoop;
+  readonly callback: (...args: any[]) => unknown;
+  readonly args: readonly unknown[];
+
+  constructor(loop: EventLoop, callback: (...args: any[]) => unknown, args: readonly unknown[]) {
+    this.loop = loop;
+    this.callback = callback;
+    this.args = args;
+  }
+
+  cancel(): void {
+    this.cancelled = true;
+  }
+
+  /** Whether `cancel()` was called. */
+  isCancelled(): boolean {
+    return this.cancelled;
+  }
+
+  toString(): string {
+    const name = this.callback.name || "callback";
+    return `<Handle ${name}()${this.cancelled ? " cancelled" : ""}>`;
+  }
+}
+
+/** A callback scheduled for a virtual time, as returned by `callLater` and `callAt`. */
+export class TimerHandle extends Handle {
+  /** Whether it still sits in the loop's timer heap. */
+  scheduled = true;
+
+  readonly deadline: number;
+
+  constructor(loop: EventLoop, deadline: number, callback: (...args: any[]) => unknown, args: readonly unknown[]) {
+    super(loop, callback, args);
+    this.deadline = deadline;
+  }
+
+  /** The virtual time the callback is due at, in seconds. */
+  when(): number {
+    return this.deadline;
+  }
+
+  override cancel(): void {
+    if (!this.cancelled) this.loop._timerCancelled(this);
+    this.cancelled = true;
+  }
+
+  override toString(): string {
+    const name = this.callback.name || "callback";
+    return `<TimerHandle when=${this.deadline.toFixed(3)} ${name}()${this.cancelled ? " cancelled" : ""}>`;
+  }
+}
+
+/** Total order on timers: deadline first, then creation order. */
+export function timerBefore(a: TimerHandle, b: TimerHandle): boolean {
+  return a.deadline < b.deadline || (a.deadline === b.deadline && a.seq < b.seq);
+}

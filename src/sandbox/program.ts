@@ -1,0 +1,147 @@
+import { compile, CompileError, type CompiledProgram } from "../compiler/compile.ts";
+import { ctx } from "../runtime/context.ts";
+import { DeadlockError, HorizonError, WatchdogError } from "../runtime/errors.ts";
+import { EventLoop } from "../runtime/event-loop.ts";
+import { errorText } from "../runtime/format.ts";
+import * as asyncio from "../runtime/index.ts";
+import { ProgramDriver } from "../runtime/run.ts";
+import { createSandboxGlobals } from "../runtime/sandbox-globals.ts";
+import * as time from "../runtime/time-module.ts";
+import { setCurrentWorld, World } from "../runtime/world.ts";
+import type { RunError, RunOptions, RunResult } from "./protocol.ts";
+
+const MODULES = Object.freeze({ asyncio, time });
+
+/** Real time for the watchdog and the run's statistics; the program itself never sees it. */
+const wallNow = (): number => performance.now();
+
+/**
+ * Compiles and runs one learner program on a fresh virtual world and resolves
+ * to its output, trace and error, if any. Programs must run one at a time in a
+ * JavaScript realm (the browser and the CLI give each run a worker of its own).
+ *
+ * @example
+ * const result = await runProgram('import * as asyncio from "asyncio";\nawait asyncio.sleep(1);\nconsole.log("hi");');
+ * result.lines; // [{ t: 1, text: "hi", stream: "stdout", task: null }]
+ */
+export async function runProgram(
+  source: string,
+  options: RunOptions & { onAlive?: (result: Pick<RunResult, "lines">) => void } = {},
+): Promise<RunResult> {
+  const started = wallNow();
+  const filename = options.filename ?? "main.ts";
+  const world = new World({
+    limits: {
+      ...(options.maxVirtualTime !== undefined && { maxVirtualTime: options.maxVirtualTime }),
+      ...(options.maxSteps !== undefined && { maxSteps: options.maxSteps }),
+      ...(options.watchdogMs !== undefined && { watchdogMs: options.watchdogMs }),
+    },
+    host: {
+      wallNow,
+      onAlive: options.onAlive && (() => options.onAlive!({ lines: world.recorder.takeNewLines() })),
+    },
+    trace: options.trace ?? true,
+  });
+  const finish = (error: RunError | null): RunResult => ({
+    lines: world.recorder.lines(),
+    error,
+    trace: world.recorder.events(),
+    stats: { steps: world.steps, virtualTime: world.now, wallMs: wallNow() - started },
+  });
+
+  let program: CompiledProgram;
+  try {
+    program = compile(source, filename);
+  } catch (err) {
+    if (err instanceof CompileError) {
+      return finish({ kind: "syntax", name: "SyntaxError", message: err.message, line: err.line, column: err.column });
+    }
+    throw err;
+  }
+
+  let fn: (...args: unknown[]) => Promise<unknown>;
+  try {
+    fn = (0, eval)(`${program.code}\n//# sourceURL=${filename}`);
+  } catch (err) {
+    // The parser accepted it but the engine did not (an early error acorn does not check).
+    return finish({ kind: "syntax", name: "SyntaxError", message: String((err as Error).message ?? err), line: null, column: null });
+  }
+
+  world.formatError = (error) => describeError(error, program);
+  setCurrentWorld(world);
+  const loop = new EventLoop(world);
+  world.loop = loop;
+  const driver = new ProgramDriver(loop);
+  world.driver = driver;
+  const g = createSandboxGlobals(world);
+  const stopUnhandled = onUnhandledRejection((reason) => {
+    if (world.fatal === undefined) world.fatal = reason;
+  });
+  try {
+    await driver.drive(() =>
+      ctx.call(() =>
+        fn(ctx, MODULES, g.console, g.setTimeout, g.clearTimeout, g.setInterval, g.clearInterval, g.Date, g.performance, undefined),
+      ),
+    );
+    if (world.fatal !== undefined) throw world.fatal;
+    return finish(null);
+  } catch (err) {
+    return finish(toRunError(err, program));
+  } finally {
+    stopUnhandled();
+    setCurrentWorld(null);
+    ctx.cur = null;
+  }
+}
+
+/** Listens for promise rejections nobody handled, in Node or in a browser/worker. */
+function onUnhandledRejection(handler: (reason: unknown) => void): () => void {
+  const proc = (globalThis as { process?: NodeJS.Process }).process;
+  if (proc?.on) {
+    const listener = (reason: unknown): void => handler(reason);
+    proc.on("unhandledRejection", listener);
+    return () => proc.off("unhandledRejection", listener);
+  }
+  const target = globalThis as unknown as EventTarget;
+  const listener = (event: Event): void => {
+    event.preventDefault();
+    handler((event as PromiseRejectionEvent).reason);
+  };
+  target.addEventListener("unhandledrejection", listener);
+  return () => target.removeEventListener("unhandledrejection", listener);
+}
+
+/** Where in the learner's source an error was thrown: the first stack frame in the program. */
+export function errorPosition(error: unknown, program: CompiledProgram): { line: number; column: number } | null {
+  const stack = (error as { stack?: unknown } | null)?.stack;
+  if (typeof stack !== "string") return null;
+  const escaped = program.filename.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const match = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(stack);
+  if (!match) return null;
+  return program.originalPosition(Number(match[1]), Number(match[2]));
+}
+
+function describeError(error: unknown, program: CompiledProgram): string {
+  const text = error instanceof Error ? errorText(error) : `Uncaught ${String(error)}`;
+  const pos = errorPosition(error, program);
+  return pos ? `${text}\n  at ${program.filename}:${pos.line}:${pos.column}` : text;
+}
+
+function toRunError(error: unknown, program: CompiledProgram): RunError {
+  const kind: RunError["kind"] =
+    error instanceof DeadlockError
+      ? "deadlock"
+      : error instanceof HorizonError
+        ? "horizon"
+        : error instanceof WatchdogError
+          ? "watchdog"
+          : "runtime";
+  if (!(error instanceof Error)) {
+    return { kind, name: "Error", message: `Uncaught ${String(error)}`, line: null, column: null };
+  }
+  if (error instanceof WatchdogError) {
+    return { kind, name: error.name, message: error.message, line: error.line, column: null };
+  }
+  const pos = kind === "runtime" ? errorPosition(error, program) : null;
+  return { kind, name: error.name, message: error.message, line: pos?.line ?? null, column: pos?.column ?? null };
+}

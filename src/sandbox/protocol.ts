@@ -1,0 +1,87 @@
+/**
+ * The messages a sandbox and its host exchange, and the shape of a finished run.
+ * Shared by the browser widget, the Node CLI and the tests.
+ */
+
+/** One printed line, stamped with the virtual time it was printed at. */
+export interface OutputLine {
+  /** Virtual time in seconds. */
+  t: number;
+  text: string;
+  stream: "stdout" | "stderr";
+  /** Name of the task that printed it, or null for top-level code and plain callbacks. */
+  task: string | null;
+}
+
+export type RunErrorKind =
+  | "syntax" // the source does not parse or uses unsupported TypeScript
+  | "runtime" // an uncaught exception escaped the program
+  | "deadlock" // main waits and nothing can ever wake it
+  | "horizon" // the virtual-time or step limit was reached
+  | "watchdog"; // the program kept the CPU busy for too long in wall-clock time
+
+export interface RunError {
+  kind: RunErrorKind;
+  /** Error class name, e.g. "SyntaxError", "TimeoutError", "DeadlockError". */
+  name: string;
+  message: string;
+  /** 1-based line and column in the learner's source, when known. */
+  line: number | null;
+  column: number | null;
+}
+
+export interface TraceEvent {
+  /** Virtual time in seconds. */
+  t: number;
+  /** Event kind: "task-created", "task-started", "task-suspended", "task-resumed",
+   * "task-finished", "task-cancelled", "task-failed", "callback", "timer-scheduled",
+   * "timer-fired", "future-resolved", "io", "print". */
+  kind: string;
+  /** Task the event belongs to (name), or null. */
+  task: string | null;
+  /** Short human-readable detail, e.g. "sleep(1)" or the printed text. */
+  detail?: string;
+}
+
+export interface RunStats {
+  /** Number of loop handles (callbacks and task steps) run. */
+  steps: number;
+  /** Virtual time when the program ended, in seconds. */
+  virtualTime: number;
+  /** Real time the run took, in milliseconds (for benchmarks only; never asserted on). */
+  wallMs: number;
+}
+
+export interface RunResult {
+  lines: OutputLine[];
+  error: RunError | null;
+  trace: TraceEvent[];
+  stats: RunStats;
+}
+
+export interface RunOptions {
+  /** Name shown in stack positions, default "main.ts". */
+  filename?: string;
+  /** Virtual-time horizon in seconds (default 3600). */
+  maxVirtualTime?: number;
+  /** Loop-handle horizon (default 1,000,000). */
+  maxSteps?: number;
+  /** Wall-clock budget in milliseconds for one uninterrupted stretch of CPU work (default 2000). */
+  watchdogMs?: number;
+  /** Record the trace (default true). */
+  trace?: boolean;
+}
+
+/** Host → sandbox. */
+export type HostMessage = { type: "run"; id: number; source: string; options?: RunOptions };
+
+/** Sandbox → host. "alive" is sent periodically while a long run makes progress. */
+export type SandboxMessage =
+  | { type: "ready" }
+  | { type: "alive"; id: number; lines: OutputLine[] }
+  | { type: "done"; id: number; result: RunResult };
+
+/** Formats a line the way lessons document output: `[1.500s] text`. */
+export function formatLine(line: Pick<OutputLine, "t" | "text">): string {
+  return `[${line.t.toFixed(3)}s] ${line.text}`;
+}
