@@ -222,16 +222,29 @@ export class EventLoop {
   }
 
   _timerCancelled(timer: TimerHandle): void {
-    if (!timer.scheduled) return;
-    this.cancelledTimers++;
-    // As asyncio does, sweep cancelled timers out once they are most of the heap.
-    if (this.cancelledTimers > 100 && this.cancelledTimers * 2 > this.timers.size) {
+    if (timer.scheduled) this.cancelledTimers++;
+  }
+
+  /**
+   * asyncio's sweep of cancelled timers at the start of an iteration: rebuild the
+   * heap when they are most of it, else pop those at its head. Done exactly as
+   * asyncio does, because the heap's shape decides the order of equal deadlines.
+   */
+  private sweepCancelledTimers(): void {
+    const count = this.timers.size;
+    if (count > 100 && this.cancelledTimers / count > 0.5) {
       this.timers.filter((t) => {
         if (!t.cancelled) return true;
         t.scheduled = false;
         return false;
       });
       this.cancelledTimers = 0;
+      return;
+    }
+    for (let t = this.timers.peek(); t !== undefined && t.cancelled; t = this.timers.peek()) {
+      this.cancelledTimers--;
+      this.timers.pop();
+      t.scheduled = false;
     }
   }
 
@@ -289,9 +302,10 @@ export class EventLoop {
         `Stopped after ${world.steps.toLocaleString("en-US")} loop steps (the step limit) at t=${world.now.toFixed(3)}s: the program was still running. Does a loop never end?`,
       );
     }
+    this.sweepCancelledTimers();
     let pending = this.ready.length - this.head;
     if (pending === 0 && !this.stopping) {
-      const next = this.nextTimer();
+      const next = this.timers.peek();
       if (next === undefined) {
         if (this.idleHook?.()) {
           this.stopping = true;
@@ -300,7 +314,8 @@ export class EventLoop {
         }
         throw new DeadlockError(this.deadlockMessage());
       }
-      const timeout = Math.max(0, next.deadline - world.now);
+      // asyncio caps one wait at a day (MAXIMUM_SELECT_TIMEOUT).
+      const timeout = Math.min(Math.max(0, next.deadline - world.now), 86_400);
       if (world.now + timeout > world.limits.maxVirtualTime) {
         throw new HorizonError(
           `Stopped at t=${world.now.toFixed(3)}s: the next timer is due at t=${next.deadline.toFixed(3)}s, past the virtual-time limit of ${world.limits.maxVirtualTime} s. Does a loop never end?`,
@@ -315,26 +330,14 @@ export class EventLoop {
       if (timer === undefined || timer.deadline >= endTime) break;
       this.timers.pop();
       timer.scheduled = false;
-      if (timer.cancelled) {
-        this.cancelledTimers--;
-        continue;
-      }
+      // A cancelled timer joins the ready queue too, as in asyncio, and is skipped when its turn comes.
       this.ready.push(timer);
+      if (timer.cancelled) continue;
       this.world.recorder.event("timer-fired", null, handleLabel(timer));
     }
     pending = this.ready.length - this.head;
     this.ntodo = pending;
     this.signalAlive();
-  }
-
-  private nextTimer(): TimerHandle | undefined {
-    for (;;) {
-      const timer = this.timers.peek();
-      if (timer === undefined || !timer.cancelled) return timer;
-      this.timers.pop();
-      timer.scheduled = false;
-      this.cancelledTimers--;
-    }
   }
 
   /** Ends the run if the program hit an error nothing can catch. */

@@ -7,7 +7,7 @@ let nextSeq = 0;
  * before it runs means it never runs.
  */
 export class Handle {
-  /** Creation order; breaks ties between timers with equal deadlines. */
+  /** Creation order, for descriptions and the trace. */
   readonly seq = nextSeq++;
   cancelled = false;
   /** Internal handles (future wake-ups, task steps) are left out of the trace's callback events. */
@@ -68,7 +68,7 @@ export class TimerHandle extends Handle {
   }
 }
 
-/** Total order on timers: deadline first, then creation order. */
+/** asyncio's TimerHandle.__lt__: by deadline alone; ties fall as the heap's shape gives (see heap.ts). */
 export function timerBefore(a: TimerHandle, b: TimerHandle): boolean {
-  return a.deadline < b.deadline || (a.deadline === b.deadline && a.seq < b.seq);
+  return a.deadline < b.deadline;
 }

@@ -47,8 +47,30 @@ async function runAlone<T>(main: Coroutine<T>): Promise<T> {
 
 interface RunJob {
   main: Coroutine<unknown>;
+  promise: RunPromise<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
+}
+
+/**
+ * The promise `asyncio.run` returns. It knows whether the program awaited it (or
+ * attached a handler): a run that fails unobserved ends the program with its
+ * error, as an exception escaping `asyncio.run` ends a Python program.
+ */
+class RunPromise<T> extends Promise<T> {
+  observed = false;
+
+  static override get [Symbol.species](): PromiseConstructor {
+    return Promise;
+  }
+
+  override then<R1 = T, R2 = never>(
+    onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    this.observed = true;
+    return super.then(onFulfilled, onRejected);
+  }
 }
 
 /**
@@ -71,10 +93,15 @@ export class ProgramDriver {
   }
 
   submit<T>(main: Coroutine<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.jobs.push({ main, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.active) this.startNext();
+    let settle!: Pick<RunJob, "resolve" | "reject">;
+    const promise = new RunPromise<T>((resolve, reject) => {
+      settle = { resolve: resolve as (value: unknown) => void, reject };
     });
+    // Handled here so the host never sees an unhandled rejection; `observed` tells if the program looked.
+    Promise.prototype.then.call(promise, undefined, () => undefined);
+    this.jobs.push({ main, promise: promise as RunPromise<unknown>, ...settle });
+    if (!this.active) this.startNext();
+    return promise;
   }
 
   /**
@@ -105,6 +132,7 @@ export class ProgramDriver {
       task = new Task(job.main, { loop: this.loop });
     } catch (err) {
       job.reject(err);
+      if (!job.promise.observed && this.loop.world.fatal === undefined) this.loop.world.fatal = err;
       this.startNext();
       return;
     }
@@ -168,6 +196,10 @@ export class ProgramDriver {
       job.resolve(main.result());
     } catch (err) {
       job.reject(err);
+      // By the end of the next iteration the top-level code has had its chance to catch it.
+      loop.afterIteration(() => {
+        if (!job.promise.observed && loop.world.fatal === undefined) loop.world.fatal = err;
+      });
     }
     if (this.jobs.length > 0) this.startNext();
   }

@@ -1,16 +1,20 @@
 import { compile, CompileError, type CompiledProgram } from "../compiler/compile.ts";
 import { ctx } from "../runtime/context.ts";
-import { DeadlockError, HorizonError, WatchdogError } from "../runtime/errors.ts";
+import { DeadlockError, HorizonError, RuntimeError, WatchdogError } from "../runtime/errors.ts";
 import { EventLoop } from "../runtime/event-loop.ts";
 import { errorText } from "../runtime/format.ts";
 import * as asyncio from "../runtime/index.ts";
 import { ProgramDriver } from "../runtime/run.ts";
+import { setRunningLoop } from "../runtime/running-loop.ts";
 import { createSandboxGlobals } from "../runtime/sandbox-globals.ts";
 import * as time from "../runtime/time-module.ts";
 import { setCurrentWorld, World } from "../runtime/world.ts";
 import type { RunError, RunOptions, RunResult } from "./protocol.ts";
 
 const MODULES = Object.freeze({ asyncio, time });
+
+/** The world of the program running now; a new program ends an abandoned one. */
+let activeWorld: World | null = null;
 
 /** Real time for the watchdog and the run's statistics; the program itself never sees it. */
 const wallNow = (): number => performance.now();
@@ -68,6 +72,11 @@ export async function runProgram(
   }
 
   world.formatError = (error) => describeError(error, program);
+  if (activeWorld !== null && activeWorld.fatal === undefined) {
+    activeWorld.fatal = new RuntimeError("Stopped: another program was started before this one finished.");
+  }
+  activeWorld = world;
+  setRunningLoop(null);
   setCurrentWorld(world);
   const loop = new EventLoop(world);
   world.loop = loop;
@@ -89,6 +98,7 @@ export async function runProgram(
     return finish(toRunError(err, program));
   } finally {
     stopUnhandled();
+    if (activeWorld === world) activeWorld = null;
     setCurrentWorld(null);
     ctx.cur = null;
   }
