@@ -18,6 +18,7 @@ export default defineConfig({
       customCss: ["./src/styles/course.css"],
       components: {
         MarkdownContent: "./src/components/LessonContent.astro",
+        Search: "./src/components/Search.astro",
       },
       sidebar: [
         {

@@ -65,6 +65,12 @@ export class Sandbox {
     this.#spare = spare;
   }
 
+  /** Resolves when a spare worker has loaded; rejects if it failed to. */
+  async ready(): Promise<void> {
+    this.warm();
+    await this.#spare;
+  }
+
   /** Runs `source` in a fresh worker. Never rejects: failures come back as `result.error`. */
   async run(source: string, options: RunOptions = {}, handlers: RunHandlers = {}): Promise<RunResult> {
     this.warm();

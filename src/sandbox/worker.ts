@@ -9,9 +9,6 @@ import type { HostMessage, RunResult, SandboxMessage } from "./protocol.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
 
-/** How often a run says it is still making progress. The host's watchdog waits ~2 s. */
-const HEARTBEAT_MS = 250;
-
 function post(message: SandboxMessage): void {
   self.postMessage(message);
 }
@@ -19,16 +16,14 @@ function post(message: SandboxMessage): void {
 self.addEventListener("message", async (event: MessageEvent<HostMessage>) => {
   const message = event.data;
   if (message.type !== "run") return;
-  // The heartbeat only fires when the program gives the worker's event loop a turn, so a
+  // runProgram calls onAlive every few hundred milliseconds while a long run makes progress; a
   // program stuck in synchronous code falls silent and the host's watchdog ends it.
-  const heartbeat = setInterval(() => post({ type: "alive", id: message.id, lines: [] }), HEARTBEAT_MS);
+  const onAlive = ({ lines }: Pick<RunResult, "lines">) => post({ type: "alive", id: message.id, lines });
   try {
-    const result = await runProgram(message.source, message.options);
+    const result = await runProgram(message.source, { ...message.options, onAlive });
     post({ type: "done", id: message.id, result });
   } catch (error) {
     post({ type: "done", id: message.id, result: crashResult(error) });
-  } finally {
-    clearInterval(heartbeat);
   }
 });
 

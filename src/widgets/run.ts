@@ -2,7 +2,7 @@
  * Runs an example's code in the sandbox and shows the result: output lines, the error (with its
  * position marked in the code), and whether the output matches the documented one.
  */
-import { sandbox } from "../sandbox/client.ts";
+import { sandbox, WATCHDOG_MESSAGE } from "../sandbox/client.ts";
 import { formatLine, type OutputLine, type RunError, type RunResult } from "../sandbox/protocol.ts";
 import type { Example } from "./example.ts";
 
@@ -20,20 +20,32 @@ function appendLines(output: HTMLElement, lines: OutputLine[]): void {
   }
 }
 
+const ERROR_LABELS: Record<RunError["kind"], string> = {
+  syntax: "Syntax error",
+  runtime: "Error",
+  deadlock: "Deadlock",
+  horizon: "Limit reached",
+  watchdog: "", // the message itself starts with "Stopped after 2 s"
+};
+
 function errorText(error: RunError): string {
   const where = error.line !== null ? ` (line ${error.line}:${error.column ?? 1})` : "";
-  return `${error.name}: ${error.message}${where}`;
+  if (error.kind !== "watchdog") return `${error.name}: ${error.message}${where}`;
+  // The runtime's own watchdog and the host's say the same thing; the runtime's knows where.
+  return error.message === WATCHDOG_MESSAGE ? error.message : `${WATCHDOG_MESSAGE} ${error.message}${where}`;
 }
 
 function showError(example: Example, error: RunError): void {
   const box = document.createElement("div");
   box.className = `aw-error aw-error-${error.kind}`;
   box.dataset.error = error.kind;
-  const label = document.createElement("strong");
-  label.textContent = error.kind === "syntax" ? "Syntax error" : error.kind === "watchdog" ? "Stopped" : "Error";
-  const message = document.createElement("span");
-  message.textContent = errorText(error);
-  box.append(label, " ", message);
+  const label = ERROR_LABELS[error.kind] ?? "Error";
+  if (label) {
+    const strong = document.createElement("strong");
+    strong.textContent = label;
+    box.append(strong, " ");
+  }
+  box.append(errorText(error));
   example.root.querySelector(".aw-io")!.before(box);
 
   if (error.line === null) return;
@@ -82,6 +94,7 @@ function report(example: Example, result: RunResult): void {
 
   let verdict: string;
   if (matches) verdict = "Output matches the expected output.";
+  else if (result.error?.kind === "watchdog") verdict = "The run was stopped before the program finished.";
   else if (differing > 0)
     verdict = `Output differs from the expected output: ${differing} line${differing === 1 ? "" : "s"} differ.`;
   else if (result.error) verdict = `Output lines match, but the program ended with ${result.error.name}.`;
