@@ -79,7 +79,17 @@ function code(lang: string, value: string, title: string | null): Node {
 export function exampleNode(example: RunnableExample): Custom {
   const base = `aw-${example.key.replace(/[^a-zA-Z0-9-]/g, "-")}`;
   const tsPanel = el("div", { className: ["aw-panel"], id: `${base}-ts`, ...tabPanelProps(example, base, "ts") }, [
-    el("div", { className: ["aw-code"], "data-code-view": "" }, [code("ts", example.code, example.title)]),
+    el(
+      "div",
+      {
+        className: ["aw-code"],
+        "data-code-view": "",
+        tabIndex: 0,
+        role: "group",
+        "aria-label": "Example code: press Enter or start typing to edit",
+      },
+      [code("ts", example.code, example.title)],
+    ),
     el("div", { className: ["aw-toolbar"] }, [
       el(
         "button",
