@@ -102,6 +102,16 @@ function report(example: Example, result: RunResult): void {
   example.status.textContent = verdict;
 }
 
+/** `data-sandbox` on the root element: "ready" once a spare worker stands by for the next run. */
+function trackSpare(): void {
+  const root = document.documentElement;
+  root.setAttribute("data-sandbox", "warming");
+  sandbox.ready().then(
+    () => root.setAttribute("data-sandbox", "ready"),
+    () => root.setAttribute("data-sandbox", "failed"),
+  );
+}
+
 export async function runExample(example: Example): Promise<void> {
   example.runButton.setAttribute("aria-disabled", "true");
   example.root.dataset.state = "running";
@@ -112,6 +122,7 @@ export async function runExample(example: Example): Promise<void> {
       onLines: (lines) => appendLines(example.output, lines),
     });
     report(example, result);
+    trackSpare();
   } finally {
     example.runButton.removeAttribute("aria-disabled");
   }
