@@ -6,7 +6,7 @@ import { EditorState, StateEffect, StateField, type Extension } from "@codemirro
 import { Decoration, EditorView, drawSelection, highlightActiveLine, keymap, lineNumbers, type DecorationSet } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { bracketMatching, HighlightStyle, indentOnInput, syntaxHighlighting } from "@codemirror/language";
-import { javascript } from "@codemirror/lang-javascript";
+import { typescriptLanguage } from "@codemirror/lang-javascript";
 import { tags } from "@lezer/highlight";
 import type { EditorHandle, Example } from "./example.ts";
 
@@ -57,7 +57,7 @@ export function attachEditor(example: Example, { onRun }: EditorOptions): Editor
     indentOnInput(),
     bracketMatching(),
     highlightActiveLine(),
-    javascript({ typescript: true }),
+    typescriptLanguage,
     syntaxHighlighting(highlight),
     errorLine,
     keymap.of([{ key: "Mod-Enter", run: () => (onRun(), true) }, ...defaultKeymap, ...historyKeymap]),
