@@ -33,7 +33,8 @@ function htmlFiles(dir: string): string[] {
 }
 
 /** Resolves a script URL from a page to a file in dist/, or null for other origins. */
-function distFile(url: string, from: string): string | null {
+function distFile(url: string | undefined, from: string): string | null {
+  if (url === undefined) return null;
   if (/^[a-z]+:/i.test(url) || url.startsWith("//")) return null;
   const path = url.startsWith("/") ? join(DIST, url) : resolve(dirname(from), url);
   return existsSync(path) ? path : null;
@@ -63,7 +64,7 @@ function walk(file: string, graph: Graph): void {
   }
   // Vite's preload helper names lazy chunks in a dependency map rather than in import() calls.
   for (const [, spec] of code.matchAll(/["'`](_astro\/[^"'`]+\.js)["'`]/g)) {
-    const target = distFile(`/${spec}`, file);
+    const target = distFile(spec && `/${spec}`, file);
     if (target) graph.lazy.add(target);
   }
 }
@@ -81,7 +82,7 @@ function measure(page: string): PageReport {
   const graph: Graph = { eager: new Set(), lazy: new Set() };
   let inlineBytes = 0;
   for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
-    const [, attrs, body] = match;
+    const [, attrs = "", body = ""] = match;
     const type = /\btype=["']?([^"'\s>]+)/.exec(attrs)?.[1];
     if (type && type !== "module" && type !== "text/javascript") continue;
     const src = /\bsrc=["']([^"']+)["']/.exec(attrs)?.[1];

@@ -125,7 +125,7 @@ export function extractExamples(source: string, file: string): RunnableExample[]
   const seenIds = new Map<string, number>();
 
   for (let i = 0; i < fences.length; i++) {
-    const fence = fences[i];
+    const fence = fences[i]!;
     const options = parseMeta(fence.meta, file, fence.line);
 
     if (options.has("original") && fence.lang === "python") {
@@ -250,7 +250,7 @@ export function parseMeta(meta: string, file: string, line: number): Map<string,
         'write options as words or key=value pairs, e.g. runnable id=intro title="Intro"',
       );
     }
-    options.set(match[1], match[2] ?? match[3] ?? match[4] ?? "");
+    options.set(match[1]!, match[2] ?? match[3] ?? match[4] ?? "");
     rest = rest.slice(token.lastIndex).trimStart();
   }
   return options;
@@ -297,7 +297,7 @@ function parseOutput(fence: Fence, file: string): ExpectedOutput {
 function adjacentFence(lines: string[], fences: Fence[], i: number): Fence | null {
   const current = fences[i];
   const next = fences[i + 1];
-  if (!next) return null;
+  if (!current || !next) return null;
   const between = lines.slice(current.endLine, next.line - 1);
   return between.every((text) => text.trim() === "") ? next : null;
 }
@@ -322,9 +322,9 @@ export function scanFences(source: string, file: string): Fence[] {
     i = close === -1 ? 0 : close + 1;
   }
   for (; i < lines.length; i++) {
-    const open = FENCE_OPEN.exec(lines[i]);
+    const open = FENCE_OPEN.exec(lines[i]!);
     if (!open) continue;
-    const [, indent, marker, infoRaw] = open;
+    const [, indent = "", marker = "", infoRaw = ""] = open;
     if (marker[0] === "`" && infoRaw.includes("`")) continue;
     const info = infoRaw.trim();
     const space = info.search(/\s/);
@@ -333,8 +333,8 @@ export function scanFences(source: string, file: string): Fence[] {
     const close = new RegExp(`^ {0,3}${marker[0] === "`" ? "`" : "~"}{${marker.length},}\\s*$`);
     const body: string[] = [];
     let j = i + 1;
-    for (; j < lines.length && !close.test(lines[j]); j++) {
-      body.push(stripIndent(lines[j], indent.length));
+    for (; j < lines.length && !close.test(lines[j]!); j++) {
+      body.push(stripIndent(lines[j]!, indent.length));
     }
     if (j >= lines.length && lang === "ts" && parseMetaSafe(meta).has("runnable")) {
       throw new ExampleError(

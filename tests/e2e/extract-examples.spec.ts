@@ -39,12 +39,12 @@ test.describe("extractExamples", () => {
     const group = fence("ts runnable", "1;") + "\n" + fence("output", "");
     const examples = extractExamples(`${group}\nText.\n\n${group}`, FILE);
     expect(examples.map((example) => example.key)).toEqual(["07-demo/example-1", "07-demo/example-2"]);
-    expect(examples[0].expected.lines).toEqual([]);
+    expect(examples[0]?.expected.lines).toEqual([]);
   });
 
   test("reads the error a program is documented to end with", () => {
     const [example] = extractExamples(fence("ts runnable", "1;") + fence("output error=TimeoutError", "[1.000s] waiting"), FILE);
-    expect(example.expected.error).toBe("TimeoutError");
+    expect(example?.expected.error).toBe("TimeoutError");
   });
 
   test("ignores fences that are not runnable", () => {

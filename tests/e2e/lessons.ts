@@ -40,6 +40,15 @@ export function loadLessons(): LessonPage[] {
     .sort((a, b) => a.order - b.order);
 }
 
+/** The first lesson with a runnable example, and that example. */
+export function firstExample(): { lesson: LessonPage; example: RunnableExample } {
+  for (const lesson of loadLessons()) {
+    const [example] = lesson.examples;
+    if (example) return { lesson, example };
+  }
+  throw new Error("no lesson has a runnable example");
+}
+
 /** Splits displayed output into lines, ignoring trailing spaces (an empty print is `[t] `). */
 export function outputLines(text: string): string[] {
   const lines = text.replace(/\n+$/, "").split("\n").map((line) => line.trimEnd());

@@ -1,9 +1,8 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { loadLessons, outputLines } from "./lessons.ts";
+import { firstExample, loadLessons, outputLines } from "./lessons.ts";
 
-/** The first lesson that has an example; every behaviour below is checked on its first widget. */
-const lesson = loadLessons().find((candidate) => candidate.examples.length > 0)!;
-const example = lesson.examples[0];
+/** Every behaviour below is checked on the first widget of the first lesson that has one. */
+const { lesson, example } = firstExample();
 
 async function openWidget(page: Page): Promise<Locator> {
   await page.goto(lesson.url);
@@ -143,7 +142,7 @@ test("switches to the Python original with the mouse and the arrow keys", async 
   const typescript = widget.getByRole("tab", { name: "TypeScript" });
   await python.click();
   await expect(python).toHaveAttribute("aria-selected", "true");
-  await expect(widget.getByRole("tabpanel")).toContainText(withPython!.item.python!.code.split("\n")[0]);
+  await expect(widget.getByRole("tabpanel")).toContainText(withPython!.item.python!.code.split("\n")[0]!);
   await expect(widget.getByRole("button", { name: "Run" })).toBeHidden();
   await page.keyboard.press("ArrowLeft");
   await expect(typescript).toBeFocused();
