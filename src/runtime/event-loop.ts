@@ -314,14 +314,17 @@ export class EventLoop {
         }
         throw new DeadlockError(this.deadlockMessage());
       }
-      // asyncio caps one wait at a day (MAXIMUM_SELECT_TIMEOUT).
-      const timeout = Math.min(Math.max(0, next.deadline - world.now), 86_400);
-      if (world.now + timeout > world.limits.maxVirtualTime) {
+      // asyncio caps one wait at a day (MAXIMUM_SELECT_TIMEOUT). A real loop wakes
+      // at or after the deadline; the virtual one wakes exactly at it, not at
+      // now + (deadline - now), which can be one ulp off.
+      const timeout = Math.max(0, next.deadline - world.now);
+      const target = timeout < 86_400 ? Math.max(world.now, next.deadline) : world.now + 86_400;
+      if (target > world.limits.maxVirtualTime) {
         throw new HorizonError(
           `Stopped at t=${world.now.toFixed(3)}s: the next timer is due at t=${next.deadline.toFixed(3)}s, past the virtual-time limit of ${world.limits.maxVirtualTime} s. Does a loop never end?`,
         );
       }
-      world.now += timeout;
+      world.now = target;
     }
     // asyncio lets timers within the clock's resolution (1 ns) of now run too.
     const endTime = world.now + 1e-9;

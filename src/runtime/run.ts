@@ -183,6 +183,13 @@ export class ProgramDriver {
   /** The loop is "closed": what is left is dropped; then the result goes to the caller. */
   private close(job: RunJob, main: Task<unknown>): void {
     const loop = this.loop;
+    // run_until_complete() has retrieved main's outcome before the runner closes.
+    let outcome: { ok: true; value: unknown } | { ok: false; error: unknown };
+    try {
+      outcome = { ok: true, value: main.result() };
+    } catch (error) {
+      outcome = { ok: false, error };
+    }
     for (const future of loop.failedFutures) {
       if (!future.logTraceback) continue;
       future.logTraceback = false;
@@ -192,13 +199,14 @@ export class ProgramDriver {
     loop.failedFutures.clear();
     loop.discardPending();
     this.active = false;
-    try {
-      job.resolve(main.result());
-    } catch (err) {
-      job.reject(err);
+    if (outcome.ok) {
+      job.resolve(outcome.value);
+    } else {
+      const { error } = outcome;
+      job.reject(error);
       // By the end of the next iteration the top-level code has had its chance to catch it.
       loop.afterIteration(() => {
-        if (!job.promise.observed && loop.world.fatal === undefined) loop.world.fatal = err;
+        if (!job.promise.observed && loop.world.fatal === undefined) loop.world.fatal = error;
       });
     }
     if (this.jobs.length > 0) this.startNext();

@@ -28,10 +28,7 @@ const wallNow = (): number => performance.now();
  * const result = await runProgram('import * as asyncio from "asyncio";\nawait asyncio.sleep(1);\nconsole.log("hi");');
  * result.lines; // [{ t: 1, text: "hi", stream: "stdout", task: null }]
  */
-export async function runProgram(
-  source: string,
-  options: RunOptions & { onAlive?: (result: Pick<RunResult, "lines">) => void } = {},
-): Promise<RunResult> {
+export async function runProgram(source: string, options: RunOptions = {}): Promise<RunResult> {
   const started = wallNow();
   const filename = options.filename ?? "main.ts";
   const world = new World({

@@ -70,6 +70,12 @@ export interface RunOptions {
   watchdogMs?: number;
   /** Record the trace (default true). */
   trace?: boolean;
+  /**
+   * Called between loop steps, every few hundred real milliseconds while a long
+   * run makes progress, with the lines printed since the previous call. Never
+   * called from inside a busy stretch, so a host watchdog still sees silence.
+   */
+  onAlive?: (progress: { lines: OutputLine[] }) => void;
 }
 
 /** Host → sandbox. */
