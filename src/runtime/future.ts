@@ -99,13 +99,13 @@ export class Future<T = unknown> implements PromiseLike<T> {
   }
 
   /** Runs `fn(future)` in a loop callback once the future is done; scheduled at once if it already is. */
-  addDoneCallback(fn: DoneCallback<T> | DoneCallback<unknown>): void {
-    if (this.state !== "pending") this.loop.callSoon(fn as DoneCallback<T>, this);
-    else this.callbacks.push(fn as DoneCallback<T>);
+  addDoneCallback(fn: DoneCallback<T>): void {
+    if (this.state !== "pending") this.loop.callSoon(fn, this);
+    else this.callbacks.push(fn);
   }
 
   /** Removes every registration of `fn`; returns how many there were. */
-  removeDoneCallback(fn: DoneCallback<T> | DoneCallback<unknown>): number {
+  removeDoneCallback(fn: DoneCallback<T>): number {
     const before = this.callbacks.length;
     this.callbacks = this.callbacks.filter((cb) => cb !== fn);
     return before - this.callbacks.length;

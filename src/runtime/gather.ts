@@ -52,9 +52,9 @@ function isOptions(value: unknown): value is GatherOptions {
  * const [a, b] = await asyncio.gather(fetchA(), fetchB());
  * const results = await asyncio.gather(ok(), boom(), { returnExceptions: true });
  */
-export function gather<T extends readonly unknown[]>(
-  ...args: [...{ [K in keyof T]: Awaitable<T[K]> }] | [...{ [K in keyof T]: Awaitable<T[K]> }, GatherOptions]
-): Future<Results<T>> {
+export function gather<T extends readonly unknown[]>(...awaitables: { [K in keyof T]: Awaitable<T[K]> }): Future<Results<T>>;
+export function gather(...args: [...Awaitable<unknown>[], GatherOptions]): Future<unknown[]>;
+export function gather<T extends readonly unknown[]>(...args: unknown[]): Future<Results<T>> {
   let awaitables = args as unknown[];
   let returnExceptions = false;
   if (awaitables.length > 0 && isOptions(awaitables[awaitables.length - 1])) {

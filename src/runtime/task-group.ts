@@ -29,7 +29,7 @@ export class TaskGroup {
     if (this.aborting) throw new RuntimeError(`TaskGroup ${this} is shutting down`);
     const task = new Task(coro, { loop: this.loop!, name: options.name });
     this.tasks.add(task as Task<unknown>);
-    task.addDoneCallback(this.onTaskDone);
+    task.addDoneCallback(this.onTaskDone as (task: Future<T>) => void);
     return task;
   }
 
