@@ -37,3 +37,8 @@ export { Timeout, timeout, timeoutAt } from "./timeout.ts";
 export { TaskGroup, taskGroup } from "./task-group.ts";
 export { run } from "./run.ts";
 export { allTasks } from "./all-tasks.ts";
+export { Lock } from "./lock.ts";
+export { Event } from "./event.ts";
+export { Condition } from "./condition.ts";
+export { Semaphore, BoundedSemaphore } from "./semaphore.ts";
+export { Queue, PriorityQueue, LifoQueue } from "./queue.ts";
