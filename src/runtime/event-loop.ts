@@ -17,6 +17,9 @@ export interface ExceptionContext {
   handle?: Handle;
 }
 
+/** Pure handles run back to back in one macrotask at most this many at a time. */
+const MAX_PURE_BATCH = 256;
+
 /** Real milliseconds between two "alive" signals to the host during a long run. */
 const ALIVE_INTERVAL_MS = 250;
 
@@ -253,6 +256,7 @@ export class EventLoop {
     if (!this.running || this.finishRun === null) return;
     setRunningLoop(this);
     ctx.cur = null;
+    let batched = 0;
     try {
       this.checkFatal();
       for (;;) {
@@ -281,7 +285,9 @@ export class EventLoop {
         }
         if (handle.cancelled) continue;
         this.runHandle(handle);
-        break;
+        // After anything that may have queued microtasks, end the macrotask so they run first.
+        if (!handle.pure || ++batched >= MAX_PURE_BATCH) break;
+        this.checkFatal();
       }
     } catch (err) {
       this.finishRun(err);

@@ -12,6 +12,12 @@ export class Handle {
   cancelled = false;
   /** Internal handles (future wake-ups, task steps) are left out of the trace's callback events. */
   internal = false;
+  /**
+   * True for the runtime's own callbacks that only complete futures (which only
+   * schedules more handles) and so can queue no microtask: the next handle may
+   * run in the same macrotask.
+   */
+  pure = false;
   /** What the trace calls this handle, e.g. "sleep(1)"; defaults to the callback's name. */
   label: string | undefined = undefined;
 

@@ -62,5 +62,6 @@ export function sleep<T>(delay: number, result?: T): PromiseLike<T> {
     future as Future<unknown>,
     result as unknown,
   );
+  future.timer.pure = true;
   return future;
 }

@@ -62,6 +62,7 @@ export function waitFor<T>(aw: Awaitable<T>, timeout: number | null): Promise<T>
     }
     const waiter = new Future<unknown>(loop, `waitFor(…, ${timeout})`);
     const timeoutHandle = loop._callAtLabelled(loop.time() + timeout, `waitFor timeout (${timeout}s)`, releaseWaiter, waiter);
+    timeoutHandle.pure = true;
     const cb = (): void => releaseWaiter(waiter);
     const fut = ensureFuture(aw, loop);
     fut.addDoneCallback(cb);
