@@ -14,7 +14,8 @@ async function useResource(name: string, lock: asyncio.Lock) {
 
 async function main() {
   const lock = new asyncio.Lock();
-  await asyncio.gather(...["a", "b", "c"].map((n) => useResource(n, lock)));
+  // Deferred, like the coroutines Python hands to gather: each starts on the loop.
+  await asyncio.gather(...["a", "b", "c"].map((n) => () => useResource(n, lock)));
 }
 
 asyncio.run(main);

@@ -13,7 +13,7 @@ async function job(n: number, sem: asyncio.Semaphore) {
 
 async function main() {
   const sem = new asyncio.Semaphore(2);
-  await asyncio.gather(...[1, 2, 3, 4, 5].map((n) => job(n, sem)));
+  await asyncio.gather(...[1, 2, 3, 4, 5].map((n) => () => job(n, sem)));
 }
 
 asyncio.run(main);
