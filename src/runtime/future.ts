@@ -156,10 +156,19 @@ export class Future<T = unknown> implements PromiseLike<T> {
   }
 
   private scheduleCallbacks(): void {
+    // Futures the program made itself are traced; the runtime's own (labelled) ones and tasks are not.
+    if (this.label === undefined && this.traced) {
+      this.loop.world.recorder.event("future-resolved", null, `${this}`);
+    }
     const callbacks = this.callbacks;
     if (callbacks.length === 0) return;
     this.callbacks = [];
     for (const cb of callbacks) this.loop._callSoonInternal(cb, this);
+  }
+
+  /** Whether completing this future is a trace event of its own (tasks trace their own events). */
+  protected get traced(): boolean {
+    return true;
   }
 
   /** State words for `toString`: "pending", "finished, result=42", ... */

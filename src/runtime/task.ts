@@ -66,6 +66,10 @@ export class Task<T = unknown> extends Future<T> implements Owner {
     this.loop._callSoonInternal(this.firstStep);
   }
 
+  protected override get traced(): boolean {
+    return false;
+  }
+
   ownerName(): string {
     return this.name;
   }
