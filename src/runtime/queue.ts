@@ -156,7 +156,7 @@ export class Queue<T = unknown> extends LoopBound {
    * were put.
    */
   taskDone(): void {
-    if (this.unfinishedTasks <= 0) throw new ValueError("task_done() called too many times");
+    if (this.unfinishedTasks <= 0) throw new ValueError("taskDone() called too many times");
     this.unfinishedTasks--;
     if (this.unfinishedTasks === 0) this.finished.set();
   }
