@@ -121,6 +121,51 @@ describe("Queue", () => {
     ]);
   });
 
+  // async def producer(name, q, item):
+  //     try: await q.put(item)
+  //     except asyncio.CancelledError: print(f"{name}: cancelled, full={q.full()}"); raise
+  //     print(f"{name}: put {item}")
+  // q = asyncio.Queue(maxsize=1); q.put_nowait(0)
+  // tasks = [asyncio.create_task(producer(f"p{i}", q, i)) for i in (1, 2, 3)]
+  // await asyncio.sleep(0); tasks[2].cancel()
+  // print("got", q.get_nowait()); tasks[0].cancel()
+  // await asyncio.gather(*tasks, return_exceptions=True); print(q.qsize(), q.get_nowait(), len(q._putters))
+  test("passes a free slot on when a woken putter is cancelled before it runs", async () => {
+    const r = await run(
+      program(
+        head,
+        `async function producer(name: string, q: asyncio.Queue<number>, item: number) {`,
+        `  try {`,
+        `    await q.put(item);`,
+        `  } catch (err) {`,
+        `    if (err instanceof asyncio.CancelledError) console.log(name + ": cancelled, full=" + q.full());`,
+        `    throw err;`,
+        `  }`,
+        `  console.log(name + ": put " + item);`,
+        `}`,
+        `asyncio.run(async () => {`,
+        `  const q = new asyncio.Queue<number>(1);`,
+        `  q.putNowait(0);`,
+        `  const tasks = [1, 2, 3].map((i) => asyncio.createTask(() => producer("p" + i, q, i)));`,
+        `  await asyncio.sleep(0);`,
+        `  tasks[2].cancel();`,
+        `  console.log("got", q.getNowait());`,
+        `  tasks[0].cancel();`,
+        `  await asyncio.gather(...tasks, { returnExceptions: true });`,
+        `  console.log(q.qsize(), q.getNowait(), String(q));`,
+        `});`,
+      ),
+    );
+    assert.equal(r.error, null);
+    assert.deepEqual(r.out, [
+      "[0.000s] got 0",
+      "[0.000s] p3: cancelled, full=false",
+      "[0.000s] p1: cancelled, full=false",
+      "[0.000s] p2: put 2",
+      "[0.000s] 1 2 <Queue [maxsize=1, items=0, unfinished=2]>",
+    ]);
+  });
+
   // async def worker(name, q):
   //     while True:
   //         item = await q.get(); print(f"{name}: working on {item}")
