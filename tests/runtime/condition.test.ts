@@ -152,4 +152,30 @@ describe("Condition", () => {
       "[0.000s] <Task waiter [pending, waiting on Condition.wait()]> false",
     ]);
   });
+
+  test("lets a consumer wait for a predicate under the lock (the doc example)", async () => {
+    const r = await run(
+      program(
+        head,
+        `asyncio.run(async () => {`,
+        `  const cond = new asyncio.Condition();`,
+        `  const items: string[] = [];`,
+        `  const consumer = asyncio.createTask(() =>`,
+        `    cond.run(async () => {`,
+        `      await cond.waitFor(() => items.length > 0);`,
+        `      console.log(items.shift());`,
+        `    }),`,
+        `  );`,
+        `  await asyncio.sleep(1);`,
+        `  await cond.run(async () => {`,
+        `    items.push("item");`,
+        `    cond.notify();`,
+        `  });`,
+        `  await consumer;`,
+        `});`,
+      ),
+    );
+    assert.equal(r.error, null);
+    assert.deepEqual(r.out, ["[1.000s] item"]);
+  });
 });

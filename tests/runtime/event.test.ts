@@ -86,4 +86,20 @@ describe("Event", () => {
     assert.equal(r.error, null);
     assert.deepEqual(r.out, ["[0.000s] <Task waiter [pending, waiting on Event.wait()]>", "[0.000s] true"]);
   });
+
+  test("wakes a waiter when a loop callback sets it (the doc example)", async () => {
+    const r = await run(
+      program(
+        head,
+        `asyncio.run(async () => {`,
+        `  const ready = new asyncio.Event();`,
+        `  asyncio.getRunningLoop().callLater(1, () => ready.set());`,
+        `  await ready.wait();`,
+        `  console.log("ready");`,
+        `});`,
+      ),
+    );
+    assert.equal(r.error, null);
+    assert.deepEqual(r.out, ["[1.000s] ready"]);
+  });
 });

@@ -331,4 +331,29 @@ describe("PriorityQueue and LifoQueue", () => {
       '[0.000s] true "QueueEmpty"',
     ]);
   });
+
+  test("runs the doc examples of the three queues", async () => {
+    const r = await run(
+      program(
+        head,
+        `asyncio.run(async () => {`,
+        `  const queue = new asyncio.Queue<number>(2);`,
+        `  await queue.put(1);`,
+        `  console.log(await queue.get());`,
+        `  queue.taskDone();`,
+        `  await queue.join();`,
+        `  const pq = new asyncio.PriorityQueue<[number, string]>();`,
+        `  pq.putNowait([2, "later"]);`,
+        `  pq.putNowait([1, "first"]);`,
+        `  console.log(pq.getNowait());`,
+        `  const stack = new asyncio.LifoQueue<number>();`,
+        `  stack.putNowait(1);`,
+        `  stack.putNowait(2);`,
+        `  console.log(stack.getNowait());`,
+        `});`,
+      ),
+    );
+    assert.equal(r.error, null);
+    assert.deepEqual(r.out, ["[0.000s] 1", "[0.000s] [ 1, 'first' ]", "[0.000s] 2"]);
+  });
 });
