@@ -176,7 +176,8 @@ export class ProgramDriver {
       this.close(job, main);
       return;
     }
-    const step = new Task(async () => undefined, { loop: this.loop, name: remaining === 2 ? "shutdown_asyncgens" : "shutdown_default_executor" });
+    // Unnamed, as in asyncio: each takes a number from the Task-N counter.
+    const step = new Task(async () => undefined, { loop: this.loop });
     this.whenDone(step, () => this.shutdownSteps(job, main, remaining - 1));
   }
 
