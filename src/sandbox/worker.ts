@@ -20,7 +20,9 @@ self.addEventListener("message", async (event: MessageEvent<HostMessage>) => {
   // program stuck in synchronous code falls silent and the host's watchdog ends it.
   const onAlive = ({ lines }: Pick<RunResult, "lines">) => post({ type: "alive", id: message.id, lines });
   try {
-    const result = await runProgram(message.source, { ...message.options, onAlive });
+    // The program's own watchdog trips first, so the report can name the looping line;
+    // the host's, at 2 s of silence, is the backstop for what it cannot interrupt.
+    const result = await runProgram(message.source, { watchdogMs: 1500, ...message.options, onAlive });
     post({ type: "done", id: message.id, result });
   } catch (error) {
     post({ type: "done", id: message.id, result: crashResult(error) });
