@@ -33,7 +33,11 @@ export class QueueFull extends Error {
   override name = "QueueFull";
 }
 
-/** `BoundedSemaphore.release()` called more times than `acquire()`. */
+/**
+ * A value of the right type but not acceptable, as Python's ValueError. The
+ * runtime raises it (e.g. `BoundedSemaphore.release()` called too often), and
+ * programs may throw it for their own invalid values.
+ */
 export class ValueError extends Error {
   override name = "ValueError";
 }
