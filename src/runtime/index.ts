@@ -42,3 +42,5 @@ export { Event } from "./event.ts";
 export { Condition } from "./condition.ts";
 export { Semaphore, BoundedSemaphore } from "./semaphore.ts";
 export { Queue, PriorityQueue, LifoQueue } from "./queue.ts";
+export { startServer, openConnection, StreamReader, StreamWriter, Server } from "./streams.ts";
+export type { ClientConnected, StreamOptions, ServerOptions } from "./streams.ts";
