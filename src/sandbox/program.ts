@@ -2,6 +2,7 @@ import { compile, CompileError, type CompiledProgram } from "../compiler/compile
 import { ctx } from "../runtime/context.ts";
 import { DeadlockError, HorizonError, RuntimeError, WatchdogError } from "../runtime/errors.ts";
 import { EventLoop } from "../runtime/event-loop.ts";
+import { fetch } from "../runtime/fetch.ts";
 import { errorText } from "../runtime/format.ts";
 import * as asyncio from "../runtime/index.ts";
 import { ProgramDriver } from "../runtime/run.ts";
@@ -86,7 +87,7 @@ export async function runProgram(source: string, options: RunOptions = {}): Prom
   try {
     await driver.drive(() =>
       ctx.call(() =>
-        fn(ctx, MODULES, g.console, g.setTimeout, g.clearTimeout, g.setInterval, g.clearInterval, g.Date, g.performance, undefined),
+        fn(ctx, MODULES, g.console, g.setTimeout, g.clearTimeout, g.setInterval, g.clearInterval, g.Date, g.performance, fetch),
       ),
     );
     if (world.fatal !== undefined) throw world.fatal;
