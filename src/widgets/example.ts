@@ -62,6 +62,7 @@ export class Example {
     this.output.replaceChildren();
     this.status.textContent = "Restored the original code.";
     this.root.querySelector("[data-error]")?.remove();
+    this.root.querySelector("[data-timeline]")?.remove();
     for (const line of this.root.querySelectorAll(".aw-diff, .aw-error-line")) {
       line.classList.remove("aw-diff", "aw-error-line");
     }

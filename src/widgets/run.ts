@@ -5,6 +5,7 @@
 import { sandbox, WATCHDOG_MESSAGE } from "../sandbox/client.ts";
 import { formatLine, type OutputLine, type RunError, type RunResult } from "../sandbox/protocol.ts";
 import type { Example } from "./example.ts";
+import { renderTimeline } from "./timeline.ts";
 
 function lineElement(line: OutputLine): HTMLElement {
   const span = document.createElement("span");
@@ -74,6 +75,7 @@ function markDifferences(example: Example, actual: HTMLElement[]): number {
 
 function clear(example: Example): void {
   example.output.replaceChildren();
+  example.root.querySelector("[data-timeline]")?.remove();
   example.root.querySelector("[data-error]")?.remove();
   example.editor?.markLine(null);
   for (const marked of example.root.querySelectorAll(".aw-diff, .aw-error-line")) {
@@ -81,7 +83,15 @@ function clear(example: Example): void {
   }
 }
 
-function report(example: Example, result: RunResult): void {
+/** Adds the run's timeline under the output, open if the learner had the previous one open. */
+function showTimeline(example: Example, result: RunResult, open: boolean): void {
+  const timeline = renderTimeline(result);
+  if (!timeline) return;
+  timeline.toggleAttribute("open", open);
+  example.root.querySelector(".aw-io")!.after(timeline);
+}
+
+function report(example: Example, result: RunResult, timelineOpen: boolean): void {
   // Lines streamed during the run are replaced by the final list, which is authoritative.
   example.output.replaceChildren();
   appendLines(example.output, result.lines);
@@ -100,6 +110,7 @@ function report(example: Example, result: RunResult): void {
   else if (result.error) verdict = `Output lines match, but the program ended with ${result.error.name}.`;
   else verdict = `Output lines match, but the program was expected to end with ${example.expectedError}.`;
   example.status.textContent = verdict;
+  showTimeline(example, result, timelineOpen);
 }
 
 /** `data-sandbox` on the root element: "ready" once a spare worker stands by for the next run. */
@@ -116,12 +127,13 @@ export async function runExample(example: Example): Promise<void> {
   example.runButton.setAttribute("aria-disabled", "true");
   example.root.dataset.state = "running";
   example.status.textContent = "Running…";
+  const timelineOpen = example.root.querySelector<HTMLDetailsElement>("[data-timeline]")?.open ?? false;
   clear(example);
   try {
     const result = await sandbox.run(example.code(), { filename: "main.ts" }, {
       onLines: (lines) => appendLines(example.output, lines),
     });
-    report(example, result);
+    report(example, result, timelineOpen);
     trackSpare();
   } finally {
     example.runButton.removeAttribute("aria-disabled");
