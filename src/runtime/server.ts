@@ -66,7 +66,8 @@ export class Server {
   private wakeup(): void {
     const waiters = this.waiters;
     this.waiters = null;
-    for (const waiter of waiters ?? []) if (!waiter.done()) waiter.setResult(waiter);
+    // asyncio sets each waiter to itself; a JavaScript promise would adopt that thenable forever.
+    for (const waiter of waiters ?? []) if (!waiter.done()) waiter.setResult(undefined);
   }
 
   getLoop(): EventLoop {
