@@ -1,7 +1,8 @@
 import { CancelledError, RuntimeError } from "./errors.ts";
 import type { EventLoop } from "./event-loop.ts";
 import { Future } from "./future.ts";
-import { addressText, pythonAddress, type Address, type Listener } from "./network.ts";
+import type { Listener } from "./network.ts";
+import { addressText, pythonAddress, type Address } from "./transport.ts";
 import { sleep } from "./sleep.ts";
 import { coroutine, suspend } from "./suspend.ts";
 

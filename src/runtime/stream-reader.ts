@@ -3,7 +3,7 @@ import { IncompleteReadError, LimitOverrunError, RuntimeError, ValueError } from
 import type { EventLoop } from "./event-loop.ts";
 import { bytesText, describe } from "./format.ts";
 import { Future } from "./future.ts";
-import type { Transport } from "./network.ts";
+import type { Transport } from "./transport.ts";
 import { getEventLoop } from "./running-loop.ts";
 import { coroutine, suspend } from "./suspend.ts";
 

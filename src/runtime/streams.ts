@@ -1,7 +1,8 @@
 import { ConnectionResetError } from "./errors.ts";
 import type { EventLoop } from "./event-loop.ts";
 import { Future } from "./future.ts";
-import { addressText, networkOf, type Protocol, type Transport } from "./network.ts";
+import { networkOf } from "./network.ts";
+import { addressText, type Protocol, type Transport } from "./transport.ts";
 import { getRunningLoop } from "./running-loop.ts";
 import { Server } from "./server.ts";
 import { sleep } from "./sleep.ts";

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { DNS_FAILURE_DELAY, LATENCY } from "../../src/runtime/network.ts";
+import { DNS_FAILURE_DELAY } from "../../src/runtime/network.ts";
+import { LATENCY } from "../../src/runtime/transport.ts";
 import { program, run } from "../helpers.ts";
 
 const head = `import * as asyncio from "asyncio";`;
