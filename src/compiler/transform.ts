@@ -62,7 +62,10 @@ export function transform(ast: Node, source: string, edits: Edits, lineOf: (offs
 
   const instrumentAsyncBody = (fn: Node, depth: number): void => {
     const body = fn.body as Node;
-    if (body.type === "BlockStatement") {
+    if (body.type === "BlockStatement" && body.body.length === 0 && body.end - body.start === 2) {
+      // `{}`: one insert, since an opener and a closer at one position would come out closer first.
+      edits.open(body.start + 1, " return __rt.call(async () => { const __f = __rt.cur; }); ", depth);
+    } else if (body.type === "BlockStatement") {
       edits.open(body.start + 1, " return __rt.call(async () => { const __f = __rt.cur;", depth);
       edits.close(body.end - 1, "}); ", depth);
     } else {

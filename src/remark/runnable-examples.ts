@@ -71,7 +71,9 @@ function text(value: string): Node {
 }
 
 function code(lang: string, value: string, title: string | null): Node {
-  const meta = title ? `title=${JSON.stringify(title)}` : null;
+  // Wrapped, so the code never scrolls sideways inside the widget: a scrolling block becomes an
+  // unnamed landmark region, one per example, which screen readers cannot tell apart.
+  const meta = title ? `title=${JSON.stringify(title)} wrap` : "wrap";
   return { type: "code", lang, meta, value } as Node;
 }
 

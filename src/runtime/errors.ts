@@ -51,7 +51,7 @@ export class IncompleteReadError extends Error {
   readonly expected: number | null;
   constructor(partial: Uint8Array, expected: number | null) {
     super(
-      `${partial.length} bytes read on a total of ${expected === null ? "undefined" : expected} expected bytes`,
+      `${partial.length} bytes read on a total of ${expected === null ? "None" : expected} expected bytes`,
     );
     this.partial = partial;
     this.expected = expected;

@@ -117,12 +117,24 @@ export class Future<T = unknown> implements PromiseLike<T> {
   ): Promise<R1 | R2> {
     return new Promise<R1 | R2>((resolve, reject) => {
       const settle = (): void => {
+        const fail = (err: unknown): void => {
+          if (onRejected) settleWith(resolve, reject, onRejected, err);
+          else reject(err);
+        };
         let value: T;
         try {
           value = this.result();
         } catch (err) {
-          if (onRejected) settleWith(resolve, reject, onRejected, err);
-          else reject(err);
+          fail(err);
+          return;
+        }
+        if (isThenable(value)) {
+          // A promise would wait for this result in turn (and forever if it is the future itself).
+          fail(
+            new TypeError(
+              `cannot await ${this}: its result is itself awaitable, and awaiting it would wait for that too; set a wrapper such as { value } as the result instead`,
+            ),
+          );
           return;
         }
         if (onFulfilled) settleWith(resolve, reject, onFulfilled, value);
@@ -180,7 +192,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
   }
 
   toString(): string {
-    return `<Future${this.label ? ` ${this.label}` : ""} [${this.stateText()}]>`;
+    return describeOnce(this, () => `<Future${this.label ? ` ${this.label}` : ""} [${this.stateText()}]>`);
   }
 }
 
@@ -195,6 +207,28 @@ function settleWith<A, R>(
   } catch (err) {
     reject(err);
   }
+}
+
+/** Futures being described right now: a future whose result leads back to it prints as `<…>`. */
+const describing = new Set<object>();
+
+/** Runs `describe` unless `obj` is already being described (a cycle of results). */
+export function describeOnce(obj: object, describe: () => string): string {
+  if (describing.has(obj)) return "<…>";
+  describing.add(obj);
+  try {
+    return describe();
+  } finally {
+    describing.delete(obj);
+  }
+}
+
+function isThenable(value: unknown): boolean {
+  return (
+    value !== null &&
+    (typeof value === "object" || typeof value === "function") &&
+    typeof (value as { then?: unknown }).then === "function"
+  );
 }
 
 export function isFuture(value: unknown): value is Future<unknown> {

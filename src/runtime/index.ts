@@ -16,6 +16,7 @@ export {
   ConnectionRefusedError,
   ConnectionResetError,
   ExceptionGroup,
+  GaiError,
   DeadlockError,
   HorizonError,
   WatchdogError,
@@ -44,3 +45,4 @@ export { Semaphore, BoundedSemaphore } from "./semaphore.ts";
 export { Queue, PriorityQueue, LifoQueue } from "./queue.ts";
 export { startServer, openConnection, StreamReader, StreamWriter, Server } from "./streams.ts";
 export type { ClientConnected, StreamOptions, ServerOptions } from "./streams.ts";
+export { OSError } from "./network.ts";

@@ -3,7 +3,7 @@ import { CancelledError } from "./errors.ts";
 import type { EventLoop } from "./event-loop.ts";
 import { getEventLoop } from "./running-loop.ts";
 import { describe } from "./format.ts";
-import { Future } from "./future.ts";
+import { describeOnce, Future } from "./future.ts";
 import type { Owner } from "./trace.ts";
 
 /**
@@ -212,7 +212,7 @@ export class Task<T = unknown> extends Future<T> implements Owner {
   }
 
   override toString(): string {
-    return `<Task ${this.name} [${this.stateText()}]>`;
+    return describeOnce(this, () => `<Task ${this.name} [${this.stateText()}]>`);
   }
 }
 

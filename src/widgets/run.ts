@@ -97,7 +97,8 @@ function report(example: Example, result: RunResult, timelineOpen: boolean): voi
   appendLines(example.output, result.lines);
   if (result.error) showError(example, result.error);
 
-  const differing = markDifferences(example, [...example.output.querySelectorAll<HTMLElement>(".aw-line")]);
+  // Documented output lists stdout only; stderr lines are shown but not compared.
+  const differing = markDifferences(example, [...example.output.querySelectorAll<HTMLElement>(".aw-line.aw-stdout")]);
   const endedAsDocumented = (result.error?.name ?? null) === example.expectedError;
   const matches = differing === 0 && endedAsDocumented;
   example.root.dataset.state = matches ? "match" : "mismatch";

@@ -127,3 +127,19 @@ describe("instrumentation", () => {
     assert.deepEqual(r.out, [`[0.000s] ${plain.join(" ")}`]);
   });
 });
+
+describe("async functions with nothing in them", () => {
+  test("compiles empty async arrows, functions and methods", async () => {
+    const r = await run(
+      program(
+        `const f = async () => {};`,
+        `async function g() {}`,
+        `const o = { async m() {} };`,
+        `class C { async m() {} }`,
+        `console.log(await f(), await g(), await o.m(), await new C().m());`,
+      ),
+    );
+    assert.equal(r.error, null);
+    assert.deepEqual(r.out, ["[0.000s] undefined undefined undefined undefined"]);
+  });
+});

@@ -27,7 +27,8 @@ for (const lesson of lessons) {
 
         await widget.getByRole("button", { name: "Run" }).click();
         await expect(widget).toHaveAttribute("data-state", /^(match|mismatch)$/);
-        const shown = outputLines(await widget.getByRole("log").innerText());
+        // The log shows stderr too; documented output is stdout only.
+        const shown = (await widget.getByRole("log").locator(".aw-line.aw-stdout").allInnerTexts()).map((l) => l.trimEnd());
         expect(shown).toEqual(outputLines(await expected.innerText()));
         await expect(widget).toHaveAttribute("data-state", "match");
         await expect(widget.getByRole("status")).toHaveText(/matches the expected output/);

@@ -86,3 +86,21 @@ describe("trace", () => {
     assert.deepEqual(r.trace.filter((e) => e.kind === "print").map((e) => [e.t, e.task, e.detail]), [[1.5, "Task-1", "7"]]);
   });
 });
+
+describe("futures", () => {
+  test("refuses to await a future whose result is itself awaitable, saying why", async () => {
+    const r = await run(
+      program(
+        `import * as asyncio from "asyncio";`,
+        `asyncio.run(async () => {`,
+        `  const fut = asyncio.getRunningLoop().createFuture();`,
+        `  fut.setResult(fut);`,
+        `  try { await fut; } catch (e) { console.log(String(e).slice(0, 60)); }`,
+        `  console.log(fut.result() === fut);`,
+        `});`,
+      ),
+    );
+    assert.equal(r.error, null);
+    assert.deepEqual(r.out, ["[0.000s] TypeError: cannot await <Future [finished, result=<…>]>: its", "[0.000s] true"]);
+  });
+});
