@@ -25,8 +25,11 @@ if [ "${AWAITABLE_NEED_BROWSER:-0}" = 1 ] && [ ! -x /usr/bin/chromium ] && comma
   (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "apt-get could not install chromium" >&2
 fi
 
+# `npm install` rather than `npm ci`: with npm 11, `npm ci` rejects this lock file over the
+# optional per-platform packages of Astro's compiler and Pagefind, which `npm install` resolves
+# while leaving the lock file as it is.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
+  npm install --no-audit --no-fund
 fi
 
 if [ "${AWAITABLE_NEED_BROWSER:-0}" = 1 ] && [ ! -x /usr/bin/chromium ]; then
