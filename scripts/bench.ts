@@ -13,7 +13,9 @@ import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { compile } from "../src/compiler/compile.ts";
 import { runProgram } from "../src/sandbox/program.ts";
+import { loadLessons } from "../tests/e2e/lessons.ts";
 import { workloads, type Workload } from "./bench/workloads.ts";
 
 const REPEAT = 3;
@@ -138,3 +140,12 @@ console.log(line(header));
 for (const row of rows) console.log(line(row));
 for (const w of workloads) console.log(`\n  ${w.name}: ${w.what}`);
 if (typeof browserTimes === "string") console.log(`\nChromium: ${browserTimes}`);
+
+// The compile step runs on every Run click: time it on the lessons' own examples.
+const examples = loadLessons().flatMap((lesson) => lesson.examples);
+for (const example of examples) compile(example.code);
+const rounds = 20;
+const started = performance.now();
+for (let i = 0; i < rounds; i++) for (const example of examples) compile(example.code);
+const perCompile = (performance.now() - started) / (rounds * examples.length);
+console.log(`\nCompile (type erasure + instrumentation), warm, over the ${examples.length} lesson examples: ${perCompile.toFixed(2)} ms each.`);
