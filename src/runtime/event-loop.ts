@@ -17,6 +17,10 @@ export interface ExceptionContext {
   handle?: Handle;
 }
 
+/** Macrotasks queued ahead at least and at most. */
+const MIN_QUEUED_TICKS = 32;
+const MAX_QUEUED_TICKS = 1024;
+
 /** Pure handles run back to back in one macrotask at most this many at a time. */
 const MAX_PURE_BATCH = 256;
 
@@ -201,7 +205,7 @@ export class EventLoop {
         if (error === undefined) resolve();
         else reject(error);
       };
-      macrotask(this.tick);
+      this.queueTicks(1);
     });
   }
 
@@ -253,6 +257,7 @@ export class EventLoop {
 
   /** One macrotask: starts an iteration when the previous one is done, then runs one handle. */
   private readonly tick = (): void => {
+    this.queuedTicks--;
     if (!this.running || this.finishRun === null) return;
     setRunningLoop(this);
     ctx.cur = null;
@@ -293,8 +298,20 @@ export class EventLoop {
       this.finishRun(err);
       return;
     }
-    macrotask(this.tick);
+    // Macrotasks are queued in batches (one per handle left in this iteration, and a few
+    // more for the iterations to come): Node runs immediates queued together in one pass,
+    // draining microtasks between them, which saves a turn of its own event loop per handle.
+    // A tick with nothing to do is harmless: it does what the next tick would have done.
+    if (this.queuedTicks === 0) this.queueTicks(Math.min(Math.max(this.ntodo, MIN_QUEUED_TICKS), MAX_QUEUED_TICKS));
   };
+
+  /** Macrotasks queued and not yet run; each runs `tick` once. */
+  private queuedTicks = 0;
+
+  private queueTicks(count: number): void {
+    for (let i = 0; i < count; i++) macrotask(this.tick);
+    this.queuedTicks += count;
+  }
 
   /**
    * Moves due timers to the ready queue and snapshots how many handles this
