@@ -76,17 +76,8 @@ export const ctx = {
    * await, as asyncio throws it into the coroutine at its next step.
    */
   re<T>(frame: Frame, value?: T): T {
-    ctx.cur = frame;
-    frame.awaiting = null;
-    if (frame.suspendedOn !== null) {
-      frame.suspendedOn = null;
-      currentWorld().recorder.event("task-resumed", frame);
-      const task = taskOf(frame);
-      if (task !== null && task._mustCancel) {
-        task._mustCancel = false;
-        throw task._makeCancelledErrorForStep();
-      }
-    }
+    const cancelled = reenter(frame);
+    if (cancelled !== null) throw cancelled._makeCancelledErrorForStep();
     return value as T;
   },
 
@@ -96,17 +87,8 @@ export const ctx = {
    * that instead, so the caught error becomes the CancelledError.
    */
   rc(frame: Frame, error?: unknown): unknown {
-    ctx.cur = frame;
-    frame.awaiting = null;
-    if (frame.suspendedOn !== null) {
-      frame.suspendedOn = null;
-      currentWorld().recorder.event("task-resumed", frame);
-      const task = taskOf(frame);
-      if (task !== null && task._mustCancel) {
-        task._mustCancel = false;
-        if (!(error instanceof CancelledError)) return task._makeCancelledErrorForStep();
-      }
-    }
+    const cancelled = reenter(frame);
+    if (cancelled !== null && !(error instanceof CancelledError)) return cancelled._makeCancelledErrorForStep();
     return error;
   },
 
@@ -123,6 +105,23 @@ const TICKS_PER_CHECK = 10_000;
 let ticksUntilCheck = TICKS_PER_CHECK;
 
 export type RuntimeContext = typeof ctx;
+
+/**
+ * Makes `frame` the running one again after an await. When the await really
+ * suspended, the task is resumed in the trace, and if a cancellation is waiting
+ * to be raised at this point, the task is returned (its flag cleared).
+ */
+function reenter(frame: Frame): Task<unknown> | null {
+  ctx.cur = frame;
+  frame.awaiting = null;
+  if (frame.suspendedOn === null) return null;
+  frame.suspendedOn = null;
+  currentWorld().recorder.event("task-resumed", frame);
+  const task = taskOf(frame);
+  if (task === null || !task._mustCancel) return null;
+  task._mustCancel = false;
+  return task;
+}
 
 /** The frame each coroutine promise runs in, so a task can adopt an eagerly started one. */
 const promiseFrames = new WeakMap<Promise<unknown>, Frame>();
@@ -154,7 +153,12 @@ export function leafOf(start: unknown): unknown {
 
 /** How a trace or a description names an awaitable: its label, or a generic word. */
 export function awaitableLabel(value: unknown): string {
-  if (value instanceof Future) return value.label ?? String(value);
+  if (value instanceof Future) {
+    if (value.label !== undefined) return value.label;
+    // A task is named by its name; its whole description would repeat what it waits on.
+    const getName = (value as { getName?: () => string }).getName;
+    return typeof getName === "function" ? getName.call(value) : String(value);
+  }
   const label = (value as { label?: unknown } | null)?.label;
   if (typeof label === "string") return label;
   if (value instanceof Promise) return "a promise";

@@ -170,6 +170,24 @@ describe("tasks", () => {
     assert.deepEqual(r.out, ["[0.000s] <Task napper [pending, not started]>", "[1.000s] <Task napper [pending, waiting on sleep(5)]>"]);
   });
 
+  test("names the task another task waits on", async () => {
+    const r = await run(
+      program(
+        head,
+        `asyncio.run(async () => {`,
+        `  const napper = asyncio.createTask(() => asyncio.sleep(2), { name: "napper" });`,
+        `  const waiter = asyncio.createTask(async () => { await napper; }, { name: "waiter" });`,
+        `  await asyncio.sleep(1);`,
+        `  console.log(String(waiter));`,
+        `  await waiter;`,
+        `});`,
+      ),
+    );
+    assert.deepEqual(r.out, ["[1.000s] <Task waiter [pending, waiting on napper]>"]);
+    const suspended = r.trace.find((e) => e.kind === "task-suspended" && e.task === "waiter");
+    assert.equal(suspended?.detail, "napper");
+  });
+
   test("reports a task exception nobody retrieved when the run ends", async () => {
     const r = await run(
       program(
