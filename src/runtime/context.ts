@@ -1,4 +1,4 @@
-import { CancelledError } from "./errors.ts";
+import { CancelledError, RuntimeError } from "./errors.ts";
 import { Future } from "./future.ts";
 import type { Task } from "./task.ts";
 import type { Owner } from "./trace.ts";
@@ -63,6 +63,10 @@ export const ctx = {
       return value;
     }
     if (typeof (value as { then?: unknown }).then !== "function") return value;
+    if (value instanceof Future && !value.done() && (value as Future<unknown>) === taskOf(frame)) {
+      // asyncio throws this into the coroutine on the loop's next turn.
+      return rejectNextTurn(value, new RuntimeError(`Task cannot await on itself: ${value}`)) as T;
+    }
     frame.awaiting = value;
     if (value instanceof Future && value.done()) return value;
     frame.suspendedOn = value;
@@ -105,6 +109,16 @@ const TICKS_PER_CHECK = 10_000;
 let ticksUntilCheck = TICKS_PER_CHECK;
 
 export type RuntimeContext = typeof ctx;
+
+/** An awaitable that fails with `error` in a loop callback of its own. */
+function rejectNextTurn(future: Future<unknown>, error: Error): PromiseLike<never> {
+  return {
+    then: (onFulfilled, onRejected) =>
+      new Promise<never>((_, reject) => {
+        future.getLoop()._callSoonInternal(reject, error);
+      }).then(onFulfilled, onRejected),
+  };
+}
 
 /**
  * Makes `frame` the running one again after an await. When the await really

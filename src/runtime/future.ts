@@ -54,7 +54,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
   /** The result; throws the exception if one was set, CancelledError if cancelled. */
   result(): T {
     if (this.state === "cancelled") throw this.makeCancelledError();
-    if (this.state === "pending") throw new InvalidStateError("Result is not ready.");
+    if (this.state === "pending") throw new InvalidStateError("Result is not set.");
     this.logTraceback = false;
     if (this.failed) throw this.error;
     return this.value as T;

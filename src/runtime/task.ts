@@ -124,8 +124,16 @@ export class Task<T = unknown> extends Future<T> implements Owner {
     return new CancelledError(this.cancelMessage ?? "");
   }
 
+  /**
+   * asyncio's `_make_cancelled_error`: the CancelledError that ended the
+   * coroutine is handed out once; later calls make a new one, which carries no
+   * message because the task was cancelled without one.
+   */
   protected override makeCancelledError(): CancelledError {
-    return this.cancelledExc ?? super.makeCancelledError();
+    const exc = this.cancelledExc;
+    if (exc === null) return super.makeCancelledError();
+    this.cancelledExc = null;
+    return exc;
   }
 
   /** First step, run by the loop: starts a deferred coroutine, or adopts a running one. */
@@ -191,7 +199,8 @@ export class Task<T = unknown> extends Future<T> implements Owner {
   private finishCancelled(err: CancelledError): void {
     this.loop.tasks.delete(this as Task<unknown>);
     this.cancelledExc = err;
-    super.cancel(err.message || undefined);
+    this.cancelMessage = undefined;
+    super.cancel();
     this.loop.world.recorder.event("task-cancelled", this, err.message || undefined);
   }
 

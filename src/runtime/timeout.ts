@@ -5,7 +5,8 @@ import { currentTask } from "./context.ts";
 import { coroutine, suspend } from "./suspend.ts";
 import type { Task } from "./task.ts";
 
-type State = "created" | "entered" | "expiring" | "expired" | "exited";
+/** asyncio 3.11 timeouts.py `_State` values (ENTERED is "active", EXITED is "finished"). */
+type State = "created" | "active" | "expiring" | "expired" | "finished";
 
 /**
  * A deadline over a block of code (asyncio.Timeout). When it expires, the task
@@ -30,7 +31,7 @@ export class Timeout {
 
   /** Moves the deadline (an absolute loop time), or removes it with null. */
   reschedule(when: number | null): void {
-    if (this.state !== "entered") throw new RuntimeError(`Cannot change state of ${this.state} Timeout`);
+    if (this.state !== "active") throw new RuntimeError(`Cannot change state of ${this.state} Timeout`);
     this.deadline = when;
     this.handler?.cancel();
     if (when === null) {
@@ -56,7 +57,7 @@ export class Timeout {
       const task = currentTask();
       if (task === null) throw new RuntimeError("Timeout should be used inside a task");
       this.task = task;
-      this.state = "entered";
+      this.state = "active";
       this.cancellingAtEntry = task.cancelling();
       this.reschedule(this.deadline);
       let result: T;
@@ -79,7 +80,7 @@ export class Timeout {
       this.state = "expired";
       return this.task!.uncancel() <= this.cancellingAtEntry && error instanceof CancelledError;
     }
-    if (this.state === "entered") this.state = "exited";
+    if (this.state === "active") this.state = "finished";
     return false;
   }
 
