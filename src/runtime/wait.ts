@@ -33,6 +33,16 @@ async function cancelAndWait(frame: Frame, fut: Future<unknown>, loop: EventLoop
   }
 }
 
+/** The result of work cancelled for a timeout: its CancelledError becomes TimeoutError. */
+function resultAfterTimeout<T>(fut: Future<T>): T {
+  try {
+    return fut.result();
+  } catch (err) {
+    if (err instanceof CancelledError) throw new TimeoutError("");
+    throw err;
+  }
+}
+
 /**
  * Waits for `aw` with a time limit in seconds. On timeout, the inner work is
  * cancelled, waited for, and TimeoutError is raised. `null` means no limit.
@@ -53,12 +63,7 @@ export function waitFor<T>(aw: Awaitable<T>, timeout: number | null): Promise<T>
       const fut = ensureFuture(aw, loop);
       if (fut.done()) return fut.result();
       await cancelAndWait(frame, fut as Future<unknown>, loop);
-      try {
-        return fut.result();
-      } catch (err) {
-        if (err instanceof CancelledError) throw new TimeoutError("");
-        throw err;
-      }
+      return resultAfterTimeout(fut);
     }
     const waiter = new Future<unknown>(loop, `waitFor(…, ${timeout})`);
     const timeoutHandle = loop._callAtLabelled(loop.time() + timeout, `waitFor timeout (${timeout}s)`, releaseWaiter, waiter);
@@ -80,12 +85,7 @@ export function waitFor<T>(aw: Awaitable<T>, timeout: number | null): Promise<T>
       if (fut.done()) return fut.result();
       fut.removeDoneCallback(cb);
       await cancelAndWait(frame, fut as Future<unknown>, loop);
-      try {
-        return fut.result();
-      } catch (err) {
-        if (err instanceof CancelledError) throw new TimeoutError("");
-        throw err;
-      }
+      return resultAfterTimeout(fut);
     } finally {
       timeoutHandle.cancel();
     }
