@@ -46,4 +46,23 @@ function crashResult(error: unknown): RunResult {
   };
 }
 
+/**
+ * A spare worker waits for its run with nothing to do, so it first runs this small program of
+ * its own: the compiler and the runtime are then compiled by the JavaScript engine before the
+ * learner's program arrives. Its world is thrown away; the learner's run starts a new one.
+ */
+const WARM_UP = `import * as asyncio from "asyncio";
+async function work(n: number): Promise<number> {
+  try { await asyncio.sleep(n / 10); } finally { console.log("done", n); }
+  return n;
+}
+async function main() {
+  const task = asyncio.createTask(() => work(1), { name: "warm" });
+  const values = await asyncio.gather(work(2), work(3));
+  console.log(values.join(","), await task, String(task));
+}
+asyncio.run(main);
+`;
+
+await runProgram(WARM_UP, { filename: "warm-up.ts" }).catch(() => undefined);
 post({ type: "ready" });
