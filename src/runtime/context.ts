@@ -70,7 +70,8 @@ export const ctx = {
     frame.awaiting = value;
     if (value instanceof Future && value.done()) return value;
     frame.suspendedOn = value;
-    currentWorld().recorder.event("task-suspended", frame, awaitableLabel(value));
+    const { recorder } = currentWorld();
+    if (recorder.tracing) recorder.event("task-suspended", frame, awaitableLabel(value));
     return value;
   },
 
@@ -107,8 +108,6 @@ export const ctx = {
 /** Loop iterations between two looks at the wall clock. */
 const TICKS_PER_CHECK = 10_000;
 let ticksUntilCheck = TICKS_PER_CHECK;
-
-export type RuntimeContext = typeof ctx;
 
 /** An awaitable that fails with `error` in a loop callback of its own. */
 function rejectNextTurn(future: Future<unknown>, error: Error): PromiseLike<never> {

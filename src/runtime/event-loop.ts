@@ -111,7 +111,8 @@ export class EventLoop {
     const timer = new TimerHandle(this, when, callback, args);
     timer.label = label;
     this.timers.push(timer);
-    this.world.recorder.event("timer-scheduled", ctx.cur, `${handleLabel(timer)} due at ${when.toFixed(3)}s`);
+    const { recorder } = this.world;
+    if (recorder.tracing) recorder.event("timer-scheduled", ctx.cur, `${handleLabel(timer)} due at ${when.toFixed(3)}s`);
     return timer;
   }
 
@@ -129,11 +130,6 @@ export class EventLoop {
 
   isClosed(): boolean {
     return this.closed;
-  }
-
-  /** Whether any callback is ready or any timer is pending. */
-  hasPending(): boolean {
-    return this.ready.length > this.head || this.timers.size > this.cancelledTimers;
   }
 
   /**
@@ -359,7 +355,7 @@ export class EventLoop {
       // A cancelled timer joins the ready queue too, as in asyncio, and is skipped when its turn comes.
       this.ready.push(timer);
       if (timer.cancelled) continue;
-      this.world.recorder.event("timer-fired", null, handleLabel(timer));
+      if (this.world.recorder.tracing) this.world.recorder.event("timer-fired", null, handleLabel(timer));
     }
     pending = this.ready.length - this.head;
     this.ntodo = pending;
@@ -376,7 +372,7 @@ export class EventLoop {
   private runHandle(handle: Handle): void {
     this.world.steps++;
     this.world.watchdog.startSlice();
-    if (!handle.internal) this.world.recorder.event("callback", null, handleLabel(handle));
+    if (!handle.internal && this.world.recorder.tracing) this.world.recorder.event("callback", null, handleLabel(handle));
     try {
       handle.callback(...handle.args);
     } catch (err) {

@@ -1,14 +1,10 @@
 import type { EventLoop } from "./event-loop.ts";
 
-let nextSeq = 0;
-
 /**
  * A callback scheduled on a loop, as returned by `callSoon`. Cancelling it
  * before it runs means it never runs.
  */
 export class Handle {
-  /** Creation order, for descriptions and the trace. */
-  readonly seq = nextSeq++;
   cancelled = false;
   /** Internal handles (future wake-ups, task steps) are left out of the trace's callback events. */
   internal = false;

@@ -44,10 +44,6 @@ export class Heap<T> {
     for (let i = (this.items.length >> 1) - 1; i >= 0; i--) this.siftUp(i);
   }
 
-  toArray(): T[] {
-    return this.items.slice();
-  }
-
   /** heapq._siftdown: moves the item at `pos` up towards `start` while it is smaller than its parent. */
   private siftDown(start: number, pos: number): void {
     const items = this.items;

@@ -57,7 +57,7 @@ interface RawEvent {
   detail: string | undefined;
 }
 
-/** Events kept at most; past this, only a count of the dropped ones is kept. */
+/** Events kept at most, so a runaway program cannot fill memory with its trace. */
 const MAX_EVENTS = 200_000;
 
 /** Collects a program's output and trace. */
@@ -65,8 +65,6 @@ export class Recorder {
   private readonly rawLines: RawLine[] = [];
   private readonly rawEvents: RawEvent[] = [];
   private taken = 0;
-  /** Events not kept because the trace was full. */
-  dropped = 0;
 
   private readonly world: World;
   readonly tracing: boolean;
@@ -86,10 +84,7 @@ export class Recorder {
 
   event(kind: TraceKind, owner: Owner | null, detail?: string): void {
     if (!this.tracing) return;
-    if (this.rawEvents.length >= MAX_EVENTS) {
-      this.dropped++;
-      return;
-    }
+    if (this.rawEvents.length >= MAX_EVENTS) return;
     this.rawEvents.push({ t: this.world.now, kind, owner, detail });
   }
 
