@@ -1,8 +1,10 @@
 // @ts-check
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "astro/config";
 import starlight from "@astrojs/starlight";
 import mdx from "@astrojs/mdx";
 import { satteri } from "@astrojs/markdown-satteri";
+import starlightLinksValidator from "starlight-links-validator";
 import { runnableExamples } from "./src/remark/runnable-examples.ts";
 
 export default defineConfig({
@@ -30,6 +32,9 @@ export default defineConfig({
         },
         { label: "Lessons", items: [{ autogenerate: { directory: "content/lessons" } }] },
       ],
+      // Every internal link and heading anchor in the lessons must lead somewhere: a broken one
+      // fails the build with the file and the link.
+      plugins: [starlightLinksValidator()],
       lastUpdated: false,
       pagination: true,
     }),
@@ -37,5 +42,9 @@ export default defineConfig({
   ],
   vite: {
     worker: { format: "es" },
+    resolve: {
+      // Starlight loads the search UI on idle on every page; this loads it when search is wanted.
+      alias: [{ find: /^@pagefind\/default-ui$/, replacement: fileURLToPath(new URL("./src/components/search-on-demand.ts", import.meta.url)) }],
+    },
   },
 });

@@ -39,9 +39,9 @@ export default defineConfig({
       },
     },
   ],
-  // The site is built once and served as static files, as it is deployed.
+  // The site is built once and served as static files, compressed and cached as it is deployed.
   webServer: {
-    command: `npx astro build && npx astro preview --host 127.0.0.1 --port ${PORT}`,
+    command: `npx astro build && node scripts/serve-static.ts --host 127.0.0.1 --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 240_000,

@@ -1,4 +1,7 @@
 #!/usr/bin/env bash
-# Serves the course at http://localhost:4321, installing what this machine lacks first.
+# Builds the course and serves it at http://localhost:4321 as a static host would (compressed,
+# hashed assets cached for a year), installing what this machine lacks first.
+# `npm run dev` serves the sources instead, reloading on every change, for writing lessons.
 source "$(dirname "$0")/setup.sh"
-exec npx astro dev "$@"
+npx astro build
+exec node scripts/serve-static.ts "$@"

@@ -25,11 +25,10 @@ if [ "${AWAITABLE_NEED_BROWSER:-0}" = 1 ] && [ ! -x /usr/bin/chromium ] && comma
   (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "apt-get could not install chromium" >&2
 fi
 
-# `npm install` rather than `npm ci`: with npm 11, `npm ci` rejects this lock file over the
-# optional per-platform packages of Astro's compiler and Pagefind, which `npm install` resolves
-# while leaving the lock file as it is.
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm install --no-audit --no-fund
+# `npm ci` installs exactly what package-lock.json records, and fails when the lock and
+# package.json disagree, so a stale lock stops CI instead of being rewritten on the fly.
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ] || [ package.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
 fi
 
 if [ "${AWAITABLE_NEED_BROWSER:-0}" = 1 ] && [ ! -x /usr/bin/chromium ]; then

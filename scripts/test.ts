@@ -4,7 +4,8 @@
  *
  * Stages: type check, unit and twin tests (node:test), the content check (every
  * runnable example of every lesson against its documented output), the site
- * build, the JavaScript budget, and the end-to-end tests in Chromium.
+ * build (which also validates every internal link), the JavaScript budget, Lighthouse's scores
+ * on every lesson page, and the end-to-end tests in Chromium.
  */
 import { spawn } from "node:child_process";
 
@@ -33,12 +34,13 @@ const stages: Stage[] = [
   { name: "types", command: ["npx", "tsc", "-p", "tsconfig.json"] },
   {
     name: "unit",
-    command: ["node", "--test", "--test-reporter=spec", "tests/runtime/*.test.ts", "tests/compiler/*.test.ts", "tests/cli/*.test.ts", "tests/widgets/*.test.ts", "tests/twins/*.test.ts"],
+    command: ["node", "--test", "--test-reporter=spec", "tests/runtime/*.test.ts", "tests/compiler/*.test.ts", "tests/cli/*.test.ts", "tests/widgets/*.test.ts", "tests/scripts/*.test.ts", "tests/twins/*.test.ts"],
     counts: nodeTestCounts,
   },
   { name: "content", command: ["node", "--test", "--test-reporter=spec", "tests/content/*.test.ts"], counts: nodeTestCounts },
   { name: "build", command: ["npx", "astro", "build"] },
   { name: "budget", command: ["node", "scripts/budget.ts"] },
+  { name: "lighthouse", command: ["node", "scripts/lighthouse.ts"] },
   { name: "e2e", command: ["npx", "playwright", "test"], counts: playwrightCounts },
 ].filter((stage) => only.length === 0 || only.includes(stage.name));
 

@@ -50,4 +50,12 @@ test.describe("a broken lesson fails the build", () => {
     const line = LESSON.split("\n").length + 1;
     expect(output).toContain(`content/lessons/05-broken.mdx:${line}: runnable fence has no \`\`\`output fence`);
   });
+
+  test("with a link to a page or a heading that does not exist, naming the file and the link", async () => {
+    const output = await buildWith("links", `${LESSON}\nSee [the missing lesson](/lessons/nope/) and [a missing heading](#no-such-heading).\n`);
+    expect(output).toContain("content/lessons/05-broken.mdx");
+    expect(output).toMatch(/\/lessons\/nope\/[\s\S]*invalid link/);
+    expect(output).toMatch(/#no-such-heading[\s\S]*invalid hash/);
+    expect(output).toContain("Links validation failed");
+  });
 });
