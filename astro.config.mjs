@@ -9,6 +9,7 @@ import { runnableExamples } from "./src/remark/runnable-examples.ts";
 
 export default defineConfig({
   site: "https://awaitable.example",
+  build: { inlineStylesheets: "always" },
   markdown: {
     processor: satteri({ mdastPlugins: [runnableExamples()] }),
   },
@@ -31,6 +32,7 @@ export default defineConfig({
           ],
         },
         { label: "Lessons", items: [{ autogenerate: { directory: "content/lessons" } }] },
+        { label: "Reference", items: [{ label: "Cheat sheet", link: "/cheatsheet/" }] },
       ],
       // Every internal link and heading anchor in the lessons must lead somewhere: a broken one
       // fails the build with the file and the link.
