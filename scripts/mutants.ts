@@ -33,7 +33,7 @@ export const mutants: Mutant[] = [
     find: "count > 100 &&",
     replace: "count > 50 &&",
     description: "the cancelled-timer heap rebuild starts at 50 timers instead of 100",
-    tests: t("event-loop"),
+    tests: t("heap"),
   },
   {
     id: "loop-rebuild-threshold-ratio",
@@ -41,7 +41,7 @@ export const mutants: Mutant[] = [
     find: "this.cancelledTimers / count > 0.5",
     replace: "this.cancelledTimers / count > 0.6",
     description: "the heap is rebuilt only when more than 60% of its timers are cancelled, not 50%",
-    tests: t("event-loop"),
+    tests: t("heap"),
   },
   {
     id: "loop-runs-cancelled-handles",
@@ -73,7 +73,7 @@ export const mutants: Mutant[] = [
     find: "if (right < end && !this.less(items[child]!, items[right]!)) child = right;",
     replace: "if (right < end && this.less(items[right]!, items[child]!)) child = right;",
     description: "heappop prefers the left child on ties: equal deadlines come out in another order than CPython's",
-    tests: t("event-loop"),
+    tests: t("heap"),
   },
   // future
   {
