@@ -95,8 +95,8 @@ export const mutants: Mutant[] = [
   {
     id: "future-callbacks-reversed",
     file: "future.ts",
-    find: "for (const cb of callbacks) this.loop._callSoonInternal(cb, this);",
-    replace: "for (const cb of callbacks.reverse()) this.loop._callSoonInternal(cb, this);",
+    find: "for (const cb of callbacks)",
+    replace: "for (const cb of callbacks.reverse())",
     description: "done callbacks are scheduled last-registered first",
     tests: t("future"),
   },
