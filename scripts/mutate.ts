@@ -9,7 +9,7 @@
  * exactly once, or the unmutated copy already fails a test.
  *
  *     node scripts/mutate.ts                 every mutant
- *     node scripts/mutate.ts lock-newcomer   only the mutants named
+ *     node scripts/mutate.ts lock-newcomer-overtakes   only the mutants named
  */
 import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -19,8 +19,8 @@ import { fileURLToPath } from "node:url";
 import { mutants, type Mutant } from "./mutants.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-/** One test file may run this long before it counts as hung (a hang kills the mutant). */
-const FILE_TIMEOUT_MS = 30_000;
+/** One test file may run this long before it counts as hung (a hang kills the mutant; the table says so). */
+const FILE_TIMEOUT_MS = 60_000;
 /** Per test, passed to node --test: a mutant that hangs one loop fails that test quickly. */
 const TEST_TIMEOUT_MS = 10_000;
 
@@ -31,11 +31,11 @@ interface Outcome {
   seconds: number;
 }
 
-/** A copy of the project that tests can run in: src/ and tests/ copied, node_modules linked. */
-function makeCopy(): string {
+/** A copy of `from` that tests can run in: src/ and tests/ copied, node_modules linked. */
+function makeCopy(from: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), "awaitable-mutate-"));
-  for (const sub of ["src", "tests"]) cpSync(path.join(root, sub), path.join(dir, sub), { recursive: true });
-  cpSync(path.join(root, "package.json"), path.join(dir, "package.json"));
+  for (const sub of ["src", "tests"]) cpSync(path.join(from, sub), path.join(dir, sub), { recursive: true });
+  cpSync(path.join(from, "package.json"), path.join(dir, "package.json"));
   symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"));
   return dir;
 }
@@ -45,7 +45,7 @@ function runTestFile(dir: string, file: string): Promise<string | null> {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ["--test", `--test-timeout=${TEST_TIMEOUT_MS}`, "--test-reporter=spec", file],
+      ["--test", `--test-timeout=${TEST_TIMEOUT_MS}`, "--test-force-exit", "--test-reporter=spec", file],
       { cwd: dir, stdio: ["ignore", "pipe", "pipe"], detached: true },
     );
     let output = "";
@@ -82,7 +82,8 @@ async function tryMutant(dir: string, mutant: Mutant): Promise<Outcome> {
   const started = performance.now();
   const seconds = (): number => (performance.now() - started) / 1000;
   const file = path.join("src", "runtime", mutant.file);
-  const original = readFileSync(path.join(root, file), "utf8");
+  // Read from the copy: the sources it was made from may be edited while this runs.
+  const original = readFileSync(path.join(dir, file), "utf8");
   const mutated = mutate(original, mutant);
   if (mutated === null) return { mutant, status: "stale", by: `snippet not found exactly once in ${file}`, seconds: 0 };
   writeFileSync(path.join(dir, file), mutated);
@@ -105,7 +106,9 @@ if (selected.length === 0) {
 }
 
 const workers = Math.max(1, Math.min(2, availableParallelism()));
-const copies = Array.from({ length: workers }, makeCopy);
+// One snapshot of the sources, copied again for each worker, so that all of them test the same code.
+const snapshot = makeCopy(root);
+const copies = [snapshot, ...Array.from({ length: workers - 1 }, () => makeCopy(snapshot))];
 
 /** Runs `work` on every item, one item per copy at a time. */
 async function pool<T>(items: readonly T[], work: (dir: string, item: T) => Promise<void>): Promise<void> {
@@ -116,8 +119,9 @@ async function pool<T>(items: readonly T[], work: (dir: string, item: T) => Prom
     }),
   );
 }
-const started = performance.now();
-try {
+/** Measures the score; resolves to the exit code. */
+async function measure(): Promise<number> {
+  const started = performance.now();
   // A failing test on the unmutated sources would "kill" every mutant: check them first.
   const baselineFiles = [...new Set(selected.flatMap((m) => m.tests))];
   const broken: string[] = [];
@@ -126,7 +130,8 @@ try {
     if (failing !== null) broken.push(`${test}: ${failing}`);
   });
   if (broken.length > 0) {
-    throw new Error(`the unmutated sources already fail tests; fix them before measuring the score:\n  ${broken.join("\n  ")}`);
+    console.error(`The unmutated sources already fail tests; fix them before measuring the score:\n  ${broken.join("\n  ")}`);
+    return 1;
   }
 
   const outcomes: Outcome[] = [];
@@ -153,7 +158,11 @@ try {
   );
   if (survived.length > 0) console.log(`survivors: ${survived.map((o) => o.mutant.id).join(", ")}`);
   if (stale.length > 0) console.log(`stale (update their snippet in scripts/mutants.ts): ${stale.map((o) => o.mutant.id).join(", ")}`);
-  process.exitCode = survived.length > 0 || stale.length > 0 ? 1 : 0;
+  return survived.length > 0 || stale.length > 0 ? 1 : 0;
+}
+
+try {
+  process.exitCode = await measure();
 } finally {
   for (const dir of copies) rmSync(dir, { recursive: true, force: true });
 }
