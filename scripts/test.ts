@@ -2,10 +2,16 @@
  * `npm test`: every check of the project, in order, each stage's own output
  * shown as it runs, then one summary line with the totals.
  *
- * Stages: type check, unit and twin tests (node:test), the content check (every
- * runnable example of every lesson against its documented output), the site
- * build (which also validates every internal link), the JavaScript budget, Lighthouse's scores
- * on every lesson page, and the end-to-end tests in Chromium.
+ * Stages: type check, unit and twin tests (node:test), the mutation score of the
+ * core, the content check (every runnable example of every lesson against its
+ * documented output), the site build (which also validates every internal
+ * link), the JavaScript budget, Lighthouse's scores on the home page and every
+ * lesson page, and the end-to-end tests in Chromium.
+ *
+ * Nothing can hang it: node:test stops a test after TEST_TIMEOUT_MS and exits a
+ * file whose tests are done even if something still runs in it
+ * (`--test-force-exit`); a stage that still runs after its own limit (a test
+ * that spins synchronously) is killed and counted as failed.
  */
 import { spawn } from "node:child_process";
 
@@ -14,14 +20,34 @@ interface Stage {
   command: string[];
   /** Reads passed/failed counts from the stage's output; stages without counts count as one check. */
   counts?: (output: string) => { passed: number; failed: number; skipped: number } | null;
+  /** A figure for the summary line, read from the stage's output. */
+  note?: (output: string) => string | null;
+  /** The stage is killed, and fails, after this many minutes. */
+  minutes: number;
 }
+
+/** Per test, for node:test: a test whose loop hangs fails after this long. */
+const TEST_TIMEOUT_MS = 60_000;
+const nodeTest = ["node", "--test", "--test-reporter=spec", `--test-timeout=${TEST_TIMEOUT_MS}`, "--test-force-exit"];
 
 const nodeTestCounts = (output: string) => {
   const num = (label: string): number => Number(new RegExp(`ℹ ${label} (\\d+)`).exec(output)?.[1] ?? NaN);
   const passed = num("pass");
   if (Number.isNaN(passed)) return null;
-  return { passed, failed: num("fail"), skipped: num("skipped") + num("todo") };
+  // A test stopped by its timeout is counted as "cancelled".
+  return { passed, failed: num("fail") + num("cancelled"), skipped: num("skipped") + num("todo") };
 };
+
+/** How many TypeScript twins print what CPython prints, out of how many ran. */
+const twinCount = (output: string): string | null => {
+  const report = output.split("✖ failing tests:")[0]!;
+  const count = (mark: string): number => report.split(`${mark} the TypeScript twin prints what CPython prints`).length - 1;
+  const passed = count("✔");
+  const total = passed + count("✖");
+  return total === 0 ? null : `twins: ${passed}/${total} match CPython`;
+};
+
+const mutationScore = (output: string): string | null => /mutation score: (\d+\/\d+ killed \(\d+%\))/.exec(output)?.[1] ?? null;
 
 const playwrightCounts = (output: string) => {
   const num = (label: string): number => Number(new RegExp(`(\\d+) ${label}`).exec(output)?.[1] ?? 0);
@@ -31,23 +57,40 @@ const playwrightCounts = (output: string) => {
 
 const only = process.argv.slice(2);
 const stages: Stage[] = [
-  { name: "types", command: ["npx", "tsc", "-p", "tsconfig.json"] },
+  { name: "types", command: ["npx", "tsc", "-p", "tsconfig.json"], minutes: 5 },
   {
     name: "unit",
-    command: ["node", "--test", "--test-reporter=spec", "tests/runtime/*.test.ts", "tests/compiler/*.test.ts", "tests/cli/*.test.ts", "tests/widgets/*.test.ts", "tests/scripts/*.test.ts", "tests/twins/*.test.ts"],
+    command: [...nodeTest, "tests/runtime/*.test.ts", "tests/compiler/*.test.ts", "tests/cli/*.test.ts", "tests/widgets/*.test.ts", "tests/scripts/*.test.ts", "tests/twins/*.test.ts"],
     counts: nodeTestCounts,
+    note: twinCount,
+    minutes: 15,
   },
-  { name: "content", command: ["node", "--test", "--test-reporter=spec", "tests/content/*.test.ts"], counts: nodeTestCounts },
-  { name: "build", command: ["npx", "astro", "build"] },
-  { name: "budget", command: ["node", "scripts/budget.ts"] },
-  { name: "lighthouse", command: ["node", "scripts/lighthouse.ts"] },
-  { name: "e2e", command: ["npx", "playwright", "test"], counts: playwrightCounts },
+  { name: "mutate", command: ["node", "scripts/mutate.ts"], note: mutationScore, minutes: 10 },
+  { name: "content", command: [...nodeTest, "tests/content/*.test.ts"], counts: nodeTestCounts, minutes: 15 },
+  { name: "build", command: ["npx", "astro", "build"], minutes: 10 },
+  { name: "budget", command: ["node", "scripts/budget.ts"], minutes: 5 },
+  { name: "lighthouse", command: ["node", "scripts/lighthouse.ts"], minutes: 10 },
+  { name: "e2e", command: ["npx", "playwright", "test"], counts: playwrightCounts, minutes: 30 },
 ].filter((stage) => only.length === 0 || only.includes(stage.name));
+
+/** The running stage's process group (detached, so that a hung stage can be killed whole). */
+let runningGroup: number | undefined;
+process.on("SIGINT", () => {
+  if (runningGroup !== undefined) process.kill(-runningGroup, "SIGKILL");
+  process.exit(130);
+});
 
 function runStage(stage: Stage): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(stage.command[0]!, stage.command.slice(1), { stdio: ["ignore", "pipe", "pipe"], shell: false });
+    const child = spawn(stage.command[0]!, stage.command.slice(1), { stdio: ["ignore", "pipe", "pipe"], shell: false, detached: true });
+    runningGroup = child.pid;
     let output = "";
+    const limit = setTimeout(() => {
+      const message = `\n${stage.name}: still running after ${stage.minutes} min; stopped (a test hangs?)\n`;
+      output += message;
+      process.stderr.write(message);
+      if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+    }, stage.minutes * 60_000);
     child.stdout.on("data", (chunk: Buffer) => {
       output += chunk;
       process.stdout.write(chunk);
@@ -56,7 +99,11 @@ function runStage(stage: Stage): Promise<{ code: number; output: string }> {
       output += chunk;
       process.stderr.write(chunk);
     });
-    child.on("close", (code) => resolve({ code: code ?? 1, output }));
+    child.on("close", (code) => {
+      clearTimeout(limit);
+      runningGroup = undefined;
+      resolve({ code: code ?? 1, output });
+    });
   });
 }
 
@@ -78,7 +125,11 @@ for (const stage of stages) {
     passed += 1;
   }
   if (code !== 0 && (!counts || counts.failed === 0)) failed += 1;
-  summary.push(`${stage.name.padEnd(8)} ${code === 0 ? "ok    " : "FAILED"} ${seconds.padStart(6)} s${counts ? `  (${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped)` : ""}`);
+  const note = stage.note?.(output) ?? null;
+  summary.push(
+    `${stage.name.padEnd(8)} ${code === 0 ? "ok    " : "FAILED"} ${seconds.padStart(6)} s` +
+      `${counts ? `  (${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped)` : ""}${note ? `  ${note}` : ""}`,
+  );
 }
 console.log(`\n${summary.join("\n")}\n`);
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);

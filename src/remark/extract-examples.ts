@@ -67,6 +67,8 @@ export interface RunnableExample {
   index: number;
   /** The fence's `title="..."` option, or null. */
   title: string | null;
+  /** False when the fence says `typecheck=off`: the code is not type-checked (it shows a type error on purpose). */
+  typecheck: boolean;
   /** Path of the lesson file, as given to {@link extractExamples}. */
   file: string;
   /** The TypeScript program. */
@@ -95,7 +97,7 @@ export class ExampleError extends Error {
 export const OUTPUT_LINE = /^\[(\d+\.\d{3})s\](?: (.*))?$/;
 
 const RUNNABLE_LANGS = new Set(["ts", "typescript"]);
-const RUNNABLE_OPTIONS = new Set(["runnable", "id", "title"]);
+const RUNNABLE_OPTIONS = new Set(["runnable", "id", "title", "typecheck"]);
 const PYTHON_OPTIONS = new Set(["original", "title"]);
 const OUTPUT_OPTIONS = new Set(["error"]);
 const ID_FORM = /^[a-z0-9][a-z0-9-]*$/;
@@ -208,12 +210,22 @@ export function extractExamples(source: string, file: string): RunnableExample[]
       );
     }
     seenIds.set(id, fence.line);
+    const typecheck = options.get("typecheck");
+    if (typecheck !== undefined && typecheck !== "off") {
+      throw new ExampleError(
+        file,
+        fence.line,
+        `\`typecheck=${typecheck}\` is not an option value`,
+        "write typecheck=off to leave out of the type check an example whose type error is the point, or remove the option",
+      );
+    }
 
     examples.push({
       id,
       key: `${slug}/${id}`,
       index: examples.length,
       title: options.get("title") ?? null,
+      typecheck: typecheck === undefined,
       file,
       code: fence.code,
       line: fence.line,

@@ -27,7 +27,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
   protected error: unknown = undefined;
   protected failed = false;
   protected cancelMessage: string | undefined = undefined;
-  private callbacks: Array<DoneCallback<T>> = [];
+  /** Typed without T so that a Future<string> is a Future<unknown>, as a learner expects. */
+  private callbacks: Array<DoneCallback<never>> = [];
   /** True while an exception is set that nobody has retrieved yet. */
   logTraceback = false;
   /** Short label used when a task waits on this future, e.g. "sleep(1)" or "Queue.get()". */
@@ -141,7 +142,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
         else resolve(value as unknown as R1);
       };
       if (this.state !== "pending") queueMicrotask(settle);
-      else this.callbacks.push(settle as DoneCallback<T>);
+      else this.callbacks.push(settle);
     });
   }
 
@@ -175,7 +176,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
     const callbacks = this.callbacks;
     if (callbacks.length === 0) return;
     this.callbacks = [];
-    for (const cb of callbacks) this.loop._callSoonInternal(cb, this);
+    for (const cb of callbacks) this.loop._callSoonInternal(cb, this as Future<unknown> as Future<never>);
   }
 
   /** Whether completing this future is a trace event of its own (tasks trace their own events). */

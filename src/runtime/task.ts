@@ -171,7 +171,8 @@ export class Task<T = unknown> extends Future<T> implements Owner {
     }
   };
 
-  private readonly succeed = (value: T): void => {
+  // `unknown`, not T: a parameter of type T would make Task<string> unassignable to Task<unknown>.
+  private readonly succeed = (value: unknown): void => {
     if (this.done()) return;
     this.root.awaiting = null;
     if (this._mustCancel) {
@@ -180,7 +181,7 @@ export class Task<T = unknown> extends Future<T> implements Owner {
       return;
     }
     this.loop.tasks.delete(this as Task<unknown>);
-    super.setResult(value);
+    super.setResult(value as T);
     this.loop.world.recorder.event("task-finished", this, describe(value));
   };
 

@@ -8,7 +8,7 @@ function isLesson(entry: CollectionEntry<"docs">): entry is Lesson {
 
 /** Every lesson in course order. Two lessons with the same `order` stop the build. */
 export async function getLessons(): Promise<Lesson[]> {
-  const lessons = (await getCollection("docs")).filter(isLesson).sort((a, b) => a.data.order - b.data.order);
+  const lessons = (await getCollection("docs")).filter(isLesson).sort((a: Lesson, b: Lesson) => a.data.order - b.data.order);
   for (let i = 1; i < lessons.length; i++) {
     const [before, after] = [lessons[i - 1], lessons[i]];
     if (before.data.order === after.data.order) {

@@ -178,4 +178,32 @@ describe("Condition", () => {
     assert.equal(r.error, null);
     assert.deepEqual(r.out, ["[1.000s] item"]);
   });
+
+  // async def w(i):
+  //     async with cond: await cond.wait(); print("woken", i)
+  // ts = [asyncio.create_task(w(i)) for i in range(3)]; await asyncio.sleep(0)
+  // async with cond: cond.notify(2)
+  // await asyncio.sleep(1); print("still waiting:", sum(not t.done() for t in ts))
+  // async with cond: cond.notify_all()
+  // await asyncio.gather(*ts)
+  test("notify(n) wakes the first n waiters only", async () => {
+    const r = await run(
+      program(
+        head,
+        `asyncio.run(async () => {`,
+        `  const cond = new asyncio.Condition();`,
+        `  const w = (i: number) => cond.run(async () => { await cond.wait(); console.log("woken", i); });`,
+        `  const ts = [0, 1, 2].map((i) => asyncio.createTask(() => w(i)));`,
+        `  await asyncio.sleep(0);`,
+        `  await cond.run(async () => cond.notify(2));`,
+        `  await asyncio.sleep(1);`,
+        `  console.log("still waiting:", ts.filter((t) => !t.done()).length);`,
+        `  await cond.run(async () => cond.notifyAll());`,
+        `  await asyncio.gather(...ts);`,
+        `});`,
+      ),
+    );
+    assert.equal(r.error, null);
+    assert.deepEqual(r.out, ["[0.000s] woken 0", "[0.000s] woken 1", "[1.000s] still waiting: 1", "[1.000s] woken 2"]);
+  });
 });

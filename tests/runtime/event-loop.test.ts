@@ -260,3 +260,109 @@ describe("timeout and task group", () => {
     ]);
   });
 });
+
+// Expected lines come from CPython 3.11 running the twin Python program (quoted)
+// under tests/twins/vclock.py.
+describe("event loop iterations", () => {
+  // def chain(n):
+  //     print("chain", n)
+  //     if n == 1: loop.call_later(0, print, "timer")
+  //     if n < 3: loop.call_soon(chain, n + 1)
+  // loop.call_soon(chain, 1); await asyncio.sleep(0.1)
+  test("runs only the callbacks ready when an iteration starts; a timer due meanwhile goes before later ones", async () => {
+    const r = await run(
+      program(
+        head,
+        `asyncio.run(async () => {`,
+        `  const loop = asyncio.getRunningLoop();`,
+        `  function chain(n: number) {`,
+        `    console.log("chain", n);`,
+        `    if (n === 1) loop.callLater(0, console.log, "timer");`,
+        `    if (n < 3) loop.callSoon(chain, n + 1);`,
+        `  }`,
+        `  loop.callSoon(chain, 1);`,
+        `  await asyncio.sleep(0.1);`,
+        `});`,
+      ),
+    );
+    assert.deepEqual(r.out, ["[0.000s] chain 1", "[0.000s] chain 2", "[0.000s] timer", "[0.000s] chain 3"]);
+    // Due timers join the ready queue when an iteration starts: after the first chain() ran, before the second.
+    const events = r.trace.filter((e) => e.kind === "callback" || e.kind === "timer-fired").map((e) => `${e.kind} ${e.detail}`);
+    assert.deepEqual(events.slice(events.indexOf("callback chain()")), [
+      "callback chain()",
+      "timer-fired out()",
+      "callback chain()",
+      "callback out()",
+      "callback chain()",
+      "timer-fired sleep(0.1)",
+      "callback sleep(0.1)",
+    ]);
+  });
+
+  // h = loop.call_soon(print, "soon"); t = loop.call_later(1, print, "later")
+  // loop.call_soon(print, "kept"); h.cancel(); t.cancel(); print(h.cancelled(), t.cancelled())
+  // def boom(): raise ValueError("bad callback")
+  // loop.call_soon(boom); loop.call_soon(print, "after boom")
+  // await asyncio.sleep(2); print("end")
+  test("skips cancelled handles and timers, and reports a failing callback without stopping", async () => {
+    const r = await run(
+      program(
+        head,
+        `asyncio.run(async () => {`,
+        `  const loop = asyncio.getRunningLoop();`,
+        `  const h = loop.callSoon(console.log, "soon");`,
+        `  const t = loop.callLater(1, console.log, "later");`,
+        `  loop.callSoon(console.log, "kept");`,
+        `  h.cancel(); t.cancel();`,
+        `  console.log(h.isCancelled(), t.isCancelled(), String(loop));`,
+        `  loop.callSoon(function boom() { throw new asyncio.ValueError("bad callback"); });`,
+        `  loop.callSoon(console.log, "after boom");`,
+        `  await asyncio.sleep(2);`,
+        `  console.log("end");`,
+        `});`,
+      ),
+    );
+    assert.equal(r.error, null);
+    assert.equal(r.out.length, 4);
+    assert.match(r.out[0]!, /^\[0\.000s\] true true <EventLoop \[running, .*timers:0, t=0\.000s\]>$/);
+    assert.deepEqual(r.out.slice(1), ["[0.000s] kept", "[0.000s] after boom", "[2.000s] end"]);
+    assert.match(r.err[0]!, /^Exception in callback <Handle boom\(\)>/);
+    assert.match(r.err.join("\n"), /ValueError: bad callback/);
+    assert.equal(r.trace.filter((e) => e.kind === "timer-fired").length, 1, "only the sleep's timer fires");
+  });
+
+  test("hands a failing callback to the exception handler when one is set", async () => {
+    const r = await run(
+      program(
+        head,
+        `asyncio.run(async () => {`,
+        `  const loop = asyncio.getRunningLoop();`,
+        `  loop.setExceptionHandler((_loop, context) => console.log("handled:", context.message.slice(0, 21), String(context.exception)));`,
+        `  loop.callSoon(() => { throw new Error("oops"); });`,
+        `  await asyncio.sleep(0);`,
+        `  console.log("main goes on");`,
+        `});`,
+      ),
+    );
+    assert.equal(r.error, null);
+    assert.deepEqual(r.out, ["[0.000s] handled: Exception in callback Error: oops", "[0.000s] main goes on"]);
+    assert.deepEqual(r.err, []);
+  });
+
+  // loop.call_later(0.0005, lambda: print("late", loop.time()))
+  // loop.call_soon(lambda: print("soon", loop.time())); await asyncio.sleep(0.001)
+  test("runs a timer only once the clock reaches it, within a nanosecond", async () => {
+    const r = await run(
+      program(
+        head,
+        `asyncio.run(async () => {`,
+        `  const loop = asyncio.getRunningLoop();`,
+        `  loop.callLater(0.0005, () => console.log("late", loop.time()));`,
+        `  loop.callSoon(() => console.log("soon", loop.time()));`,
+        `  await asyncio.sleep(0.001);`,
+        `});`,
+      ),
+    );
+    assert.deepEqual(r.out, ["[0.000s] soon 0", "[0.001s] late 0.0005"]);
+  });
+});

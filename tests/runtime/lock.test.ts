@@ -117,6 +117,46 @@ describe("Lock", () => {
     ]);
   });
 
+  // await lock.acquire()
+  // async def waiter():
+  //     await lock.acquire(); print("waiter holds it, locked:", lock.locked())
+  //     await asyncio.sleep(1); lock.release(); print("waiter released")
+  // t = asyncio.create_task(waiter()); await asyncio.sleep(0)
+  // lock.release(); await lock.acquire(); print("main holds it"); lock.release(); await t
+  test("queues a newcomer behind the waiter a release woke, so only one task holds the lock", async () => {
+    const r = await run(
+      program(
+        head,
+        `asyncio.run(async () => {`,
+        `  const lock = new asyncio.Lock();`,
+        `  await lock.acquire();`,
+        `  async function waiter() {`,
+        `    await lock.acquire();`,
+        `    console.log("waiter holds it, locked:", lock.locked());`,
+        `    await asyncio.sleep(1);`,
+        `    lock.release();`,
+        `    console.log("waiter released");`,
+        `  }`,
+        `  const t = asyncio.createTask(waiter);`,
+        `  await asyncio.sleep(0);`,
+        `  lock.release();`,
+        `  await lock.acquire();`,
+        `  console.log("main holds it");`,
+        `  lock.release();`,
+        `  await t;`,
+        `  console.log(String(lock));`,
+        `});`,
+      ),
+    );
+    assert.equal(r.error, null);
+    assert.deepEqual(r.out, [
+      "[0.000s] waiter holds it, locked: true",
+      "[1.000s] waiter released",
+      "[1.000s] main holds it",
+      "[1.000s] <Lock [unlocked]>",
+    ]);
+  });
+
   test("names what a waiting task waits on", async () => {
     const r = await run(
       program(

@@ -3,6 +3,7 @@
  * python3 is missing the Python half of those tests is skipped and says so, never passed.
  */
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -15,13 +16,28 @@ export const pythonVersion: string | null = (() => {
   return probe.status === 0 ? probe.stdout.trim() : null;
 })();
 
-/** The reason to pass as `skip` to a test that needs python3, or false when it is there. */
-export const skipWithoutPython: string | false =
-  pythonVersion === null ? "python3 not found: CPython is the oracle, so this check did not run" : false;
+/**
+ * The CPython release the oracle is pinned to: asyncio's scheduling details (task
+ * numbering, timeouts, what is printed when) differ between releases.
+ */
+export const oracleRelease = "3.11";
 
-if (pythonVersion === null) {
-  console.warn(`WARNING: ${skipWithoutPython}. Install python3 (3.11 or later) to run it.`);
-}
+/** The full CPython version the expected outputs were made with, as regen.py recorded it. */
+export const recordedVersion: string = readFileSync(path.join(twinsDir, "expected", "PYTHON_VERSION"), "utf8").trim();
+
+/** Why python3 cannot serve as the oracle, or null when it is CPython 3.11. */
+export const oracleProblem: string | null =
+  pythonVersion === null
+    ? `python3 not found: CPython ${oracleRelease} is the oracle, so the checks that run it did not run`
+    : !pythonVersion.startsWith(`Python ${oracleRelease}.`)
+      ? `python3 is ${pythonVersion}, but the oracle is CPython ${oracleRelease} (expected/ was made with ${recordedVersion}); ` +
+        `put a python3 ${oracleRelease} first on PATH`
+      : null;
+
+/** The reason to pass as `skip` to a test that needs CPython 3.11, or false when python3 is that. */
+export const skipWithoutPython: string | false = oracleProblem ?? false;
+
+if (oracleProblem !== null) console.warn(`WARNING: ${oracleProblem}.`);
 
 export interface VclockRun {
   /** Each stdout line, `[1.500s] text`. */

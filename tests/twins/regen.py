@@ -2,7 +2,10 @@
 
     python3 tests/twins/regen.py
 
-Runs cases/NAME.py through vclock.py and writes its stdout to expected/NAME.out.
+Runs cases/NAME.py through vclock.py and writes its stdout to expected/NAME.out,
+and the exact CPython version to expected/PYTHON_VERSION. The oracle is pinned to
+CPython 3.11: any other release is refused, since asyncio's scheduling details
+differ between releases.
 The .out files are never edited by hand: twins.test.ts reruns each .py and
 fails if its output no longer matches, so they cannot go stale silently.
 A case must finish cleanly; one that fails or deadlocks is reported and its
@@ -14,6 +17,7 @@ import platform
 import subprocess
 import sys
 
+ORACLE_RELEASE = (3, 11)
 HERE = pathlib.Path(__file__).resolve().parent
 CASES = HERE / "cases"
 EXPECTED = HERE / "expected"
@@ -27,7 +31,12 @@ def run_case(program):
 
 
 def main():
+    if sys.version_info[:2] != ORACLE_RELEASE:
+        wanted = ".".join(map(str, ORACLE_RELEASE))
+        sys.exit(f"regen.py: this is CPython {platform.python_version()}, but the oracle is "
+                 f"CPython {wanted}; run it with a python{wanted} (e.g. python{wanted} {sys.argv[0]})")
     EXPECTED.mkdir(exist_ok=True)
+    (EXPECTED / "PYTHON_VERSION").write_text(platform.python_version() + "\n")
     programs = sorted(CASES.glob("*.py"))
     failed = changed = 0
     for program in programs:

@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
 import { formatLine } from "../../src/sandbox/protocol.ts";
-import { pythonVersion, runOnVirtualClock, skipWithoutPython, splitLines, twinsDir } from "./python.ts";
+import { oracleProblem, oracleRelease, pythonVersion, recordedVersion, runOnVirtualClock, skipWithoutPython, splitLines, twinsDir } from "./python.ts";
 
 const casesDir = path.join(twinsDir, "cases");
 const expectedDir = path.join(twinsDir, "expected");
@@ -52,8 +52,14 @@ async function runTypeScript(name: string) {
   return runProgram(source, { filename: `${name}.ts` });
 }
 
+test(`python3 is CPython ${oracleRelease}, the release expected/ was made with`, () => {
+  assert.ok(recordedVersion.startsWith(`${oracleRelease}.`), `expected/PYTHON_VERSION says ${recordedVersion}, not ${oracleRelease}.x`);
+  assert.equal(oracleProblem, null, oracleProblem ?? "");
+});
+
 test("finds the twin cases", () => {
   assert.ok(caseNames.length >= 20, `only ${caseNames.length} cases found in ${casesDir}`);
+  console.log(`twin cases: ${caseNames.length} (oracle: CPython ${recordedVersion})`);
 });
 
 for (const name of caseNames) {
