@@ -97,7 +97,7 @@ export class ExampleError extends Error {
 export const OUTPUT_LINE = /^\[(\d+\.\d{3})s\](?: (.*))?$/;
 
 const RUNNABLE_LANGS = new Set(["ts", "typescript"]);
-const RUNNABLE_OPTIONS = new Set(["runnable", "id", "title", "typecheck"]);
+const RUNNABLE_OPTIONS = new Set(["runnable", "id", "title", "typecheck", "predict"]);
 const PYTHON_OPTIONS = new Set(["original", "title"]);
 const OUTPUT_OPTIONS = new Set(["error"]);
 const ID_FORM = /^[a-z0-9][a-z0-9-]*$/;

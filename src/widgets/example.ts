@@ -20,6 +20,9 @@ export class Example {
   readonly codeView: HTMLElement;
   readonly output: HTMLElement;
   readonly expected: HTMLElement;
+  /** The pane around `expected`, hidden while an edited run is shown on its own. */
+  readonly expectedPane: HTMLElement;
+  readonly outputLabel: HTMLElement;
   readonly status: HTMLElement;
   readonly runButton: HTMLButtonElement;
   editor: EditorHandle | null = null;
@@ -35,6 +38,8 @@ export class Example {
     this.codeView = root.querySelector<HTMLElement>("[data-code-view]")!;
     this.output = root.querySelector<HTMLElement>("[data-output]")!;
     this.expected = root.querySelector<HTMLElement>("[data-expected]")!;
+    this.expectedPane = this.expected.closest<HTMLElement>(".aw-pane")!;
+    this.outputLabel = this.output.closest(".aw-pane")!.querySelector<HTMLElement>(".aw-label")!;
     this.status = root.querySelector<HTMLElement>("[data-status]")!;
     this.runButton = root.querySelector<HTMLButtonElement>("[data-action=run]")!;
   }
@@ -53,7 +58,16 @@ export class Example {
     this.root.toggleAttribute("data-edited", code !== this.original);
   }
 
+  /** Goes back to judging runs against the documented output, after a run of edited code. */
+  endQuietComparison(): void {
+    this.root.querySelector("[data-action=compare]")?.remove();
+    this.root.removeAttribute("data-comparing");
+    this.expectedPane.hidden = false;
+    this.outputLabel.textContent = "Output";
+  }
+
   reset(): void {
+    this.endQuietComparison();
     clearEdit(this.key);
     this.editor?.setCode(this.original);
     this.editor?.markLine(null);

@@ -1,6 +1,8 @@
 /**
  * Runs an example's code in the sandbox and shows the result: output lines, the error (with its
- * position marked in the code), and whether the output matches the documented one.
+ * position marked in the code), and whether the output matches the documented one. A run of
+ * code the learner has edited that prints something else is shown as their output, not judged
+ * against the documented output of the original code; the comparison is one click away.
  */
 import { sandbox, WATCHDOG_MESSAGE } from "../sandbox/client.ts";
 import { formatLine, type OutputLine, type RunError, type RunResult } from "../sandbox/protocol.ts";
@@ -74,6 +76,7 @@ function markDifferences(example: Example, actual: HTMLElement[]): number {
 }
 
 function clear(example: Example): void {
+  example.endQuietComparison();
   example.output.replaceChildren();
   example.root.querySelector("[data-timeline]")?.remove();
   example.root.querySelector("[data-error]")?.remove();
@@ -91,7 +94,38 @@ function showTimeline(example: Example, result: RunResult, open: boolean): void 
   example.root.querySelector(".aw-io")!.after(timeline);
 }
 
-function report(example: Example, result: RunResult, timelineOpen: boolean): void {
+/**
+ * Shows an edited run quietly: the output pane is "Your output", the documented output is
+ * hidden behind a button that shows it with the differing lines marked, and `verdict`.
+ */
+function startQuietComparison(example: Example, verdict: string): void {
+  const { root, status } = example;
+  root.dataset.state = "edited";
+  example.outputLabel.textContent = "Your output";
+  const pane = example.expectedPane;
+  pane.id ||= `${example.expected.getAttribute("aria-labelledby")}-pane`;
+  pane.hidden = true;
+  const quiet = "Ran your edited code. The documented output is for the original code.";
+  status.textContent = quiet;
+
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "aw-compare";
+  button.dataset.action = "compare";
+  button.setAttribute("aria-controls", pane.id);
+  const show = (open: boolean) => {
+    pane.hidden = !open;
+    root.toggleAttribute("data-comparing", open);
+    button.setAttribute("aria-expanded", String(open));
+    button.textContent = open ? "Hide the documented output" : "Compare with the documented output";
+    status.textContent = open ? verdict : quiet;
+  };
+  button.addEventListener("click", () => show(pane.hidden));
+  show(false);
+  status.after(button);
+}
+
+function report(example: Example, result: RunResult, timelineOpen: boolean, edited: boolean): void {
   // Lines streamed during the run are replaced by the final list, which is authoritative.
   example.output.replaceChildren();
   appendLines(example.output, result.lines);
@@ -110,7 +144,8 @@ function report(example: Example, result: RunResult, timelineOpen: boolean): voi
     verdict = `Output differs from the expected output: ${differing} line${differing === 1 ? "" : "s"} differ.`;
   else if (result.error) verdict = `Output lines match, but the program ended with ${result.error.name}.`;
   else verdict = `Output lines match, but the program was expected to end with ${example.expectedError}.`;
-  example.status.textContent = verdict;
+  if (edited && !matches) startQuietComparison(example, verdict);
+  else example.status.textContent = verdict;
   showTimeline(example, result, timelineOpen);
 }
 
@@ -131,10 +166,11 @@ export async function runExample(example: Example): Promise<void> {
   const timelineOpen = example.root.querySelector<HTMLDetailsElement>("[data-timeline]")?.open ?? false;
   clear(example);
   try {
-    const result = await sandbox.run(example.code(), { filename: "main.ts" }, {
+    const code = example.code();
+    const result = await sandbox.run(code, { filename: "main.ts" }, {
       onLines: (lines) => appendLines(example.output, lines),
     });
-    report(example, result, timelineOpen);
+    report(example, result, timelineOpen, code !== example.original);
     trackSpare();
   } finally {
     example.runButton.removeAttribute("aria-disabled");

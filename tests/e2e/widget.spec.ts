@@ -49,7 +49,7 @@ test.describe("a runnable example", () => {
     await widget.getByRole("button", { name: "Run" }).click();
     await expect(widget.locator("[data-error]")).toContainText("Stopped after 2 s", { timeout: 3_500 });
     expect(Date.now() - started).toBeLessThan(3_500);
-    await expect(widget).toHaveAttribute("data-state", "mismatch");
+    await expect(widget).toHaveAttribute("data-state", "edited");
 
     await widget.getByRole("button", { name: "Reset" }).click();
     await widget.getByRole("button", { name: "Run" }).click();
@@ -111,12 +111,20 @@ test.describe("a runnable example", () => {
     await expect(widget).toHaveAttribute("data-state", "match");
   });
 
-  test("marks exactly the lines that differ from the documented output", async ({ page }) => {
+  test("shows an edited run as the learner's output, with the comparison one click away", async ({ page }) => {
     const widget = await openWidget(page);
     await replaceCode(page, widget, `${example.code}\nconsole.log("one line too many");\n`);
     await widget.getByRole("button", { name: "Run" }).click();
-    await expect(widget).toHaveAttribute("data-state", "mismatch");
+    await expect(widget).toHaveAttribute("data-state", "edited");
+    await expect(widget.getByText("Your output", { exact: true })).toBeVisible();
+    await expect(widget.locator("[data-expected]")).toBeHidden();
+    await expect(widget.getByRole("status")).toHaveText("Ran your edited code. The documented output is for the original code.");
+    const compare = widget.getByRole("button", { name: "Compare with the documented output" });
+    await expect(compare).toHaveAttribute("aria-expanded", "false");
 
+    await compare.click();
+    await expect(widget.locator("[data-expected]")).toBeVisible();
+    await expect(widget.getByRole("button", { name: "Hide the documented output" })).toHaveAttribute("aria-expanded", "true");
     const log = widget.getByRole("log");
     const shown = outputLines(await log.innerText());
     expect(shown).toContainEqual(expect.stringMatching(/one line too many$/));
@@ -127,6 +135,13 @@ test.describe("a runnable example", () => {
     await expect(widget.getByRole("status")).toHaveText(
       `Output differs from the expected output: ${count} line${count === 1 ? "" : "s"} differ.`,
     );
+
+    await widget.getByRole("button", { name: "Reset" }).click();
+    await expect(widget.locator("[data-action=compare]")).toHaveCount(0);
+    await expect(widget.locator("[data-expected]")).toBeVisible();
+    await widget.getByRole("button", { name: "Run" }).click();
+    await expect(widget).toHaveAttribute("data-state", "match");
+    await expect(widget.getByText("Output", { exact: true })).toBeVisible();
   });
 });
 
