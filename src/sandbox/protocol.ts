@@ -52,11 +52,19 @@ export interface RunStats {
   wallMs: number;
 }
 
+/** A task of the run, in creation order, and the coroutine function it runs (null if unknown). */
+export interface TaskInfo {
+  name: string;
+  fn: string | null;
+}
+
 export interface RunResult {
   lines: OutputLine[];
   error: RunError | null;
   trace: TraceEvent[];
   stats: RunStats;
+  /** Every task the run created (absent from results made outside a run). */
+  tasks?: TaskInfo[];
 }
 
 export interface RunOptions {
