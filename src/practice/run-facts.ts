@@ -81,14 +81,18 @@ export interface BlockingCall {
 }
 
 export function blockingCalls(result: RunResult): BlockingCall[] {
-  const alive = new Set<string>();
+  // A coroutine called eagerly (`gather(work())`) waits before its task exists; the trace names
+  // its task already, so a suspension counts it as waiting too.
+  const waiting = new Set<string>();
   const found: BlockingCall[] = [];
   for (const event of result.trace) {
-    if (event.kind === "task-created" && event.task !== null) alive.add(event.task);
-    else if (ENDS.has(event.kind) && event.task !== null) alive.delete(event.task);
-    else if (event.kind === "blocked") {
-      // Top-level code blocks with no task of its own; a task blocks with itself alive.
-      const others = event.task !== null && alive.has(event.task) ? alive.size - 1 : event.task === null ? Math.max(0, alive.size - 1) : alive.size;
+    if (event.task !== null && (event.kind === "task-created" || event.kind === "task-started" || event.kind === "task-suspended")) {
+      waiting.add(event.task);
+    } else if (ENDS.has(event.kind) && event.task !== null) {
+      waiting.delete(event.task);
+    } else if (event.kind === "blocked") {
+      // The blocked event names no task: the caller is one of those alive, the others waited.
+      const others = Math.max(0, waiting.size - 1);
       if (others > 0) found.push({ t: event.t, detail: event.detail ?? "a blocking call", others });
     }
   }

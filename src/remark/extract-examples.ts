@@ -67,6 +67,8 @@ export interface RunnableExample {
   index: number;
   /** The fence's `title="..."` option, or null. */
   title: string | null;
+  /** The fence's bare `predict` flag: the documented output stays hidden until a run or Reveal. */
+  predict: boolean;
   /** Path of the lesson file, as given to {@link extractExamples}. */
   file: string;
   /** The TypeScript program. */
@@ -95,7 +97,7 @@ export class ExampleError extends Error {
 export const OUTPUT_LINE = /^\[(\d+\.\d{3})s\](?: (.*))?$/;
 
 const RUNNABLE_LANGS = new Set(["ts", "typescript"]);
-const RUNNABLE_OPTIONS = new Set(["runnable", "id", "title"]);
+const RUNNABLE_OPTIONS = new Set(["runnable", "id", "title", "predict"]);
 const PYTHON_OPTIONS = new Set(["original", "title"]);
 const OUTPUT_OPTIONS = new Set(["error"]);
 const ID_FORM = /^[a-z0-9][a-z0-9-]*$/;
@@ -214,6 +216,7 @@ export function extractExamples(source: string, file: string): RunnableExample[]
       key: `${slug}/${id}`,
       index: examples.length,
       title: options.get("title") ?? null,
+      predict: options.has("predict"),
       file,
       code: fence.code,
       line: fence.line,
