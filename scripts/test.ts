@@ -33,7 +33,7 @@ const stages: Stage[] = [
   { name: "types", command: ["npx", "tsc", "-p", "tsconfig.json"] },
   {
     name: "unit",
-    command: ["node", "--test", "--test-reporter=spec", "tests/runtime/*.test.ts", "tests/compiler/*.test.ts", "tests/cli/*.test.ts", "tests/widgets/*.test.ts", "tests/twins/*.test.ts"],
+    command: ["node", "--test", "--test-reporter=spec", "tests/runtime/*.test.ts", "tests/compiler/*.test.ts", "tests/cli/*.test.ts", "tests/widgets/*.test.ts", "tests/practice/*.test.ts", "tests/twins/*.test.ts"],
     counts: nodeTestCounts,
   },
   { name: "content", command: ["node", "--test", "--test-reporter=spec", "tests/content/*.test.ts"], counts: nodeTestCounts },

@@ -47,15 +47,15 @@ function gradeOutput(check: Extract<Check, { kind: "output" }>, result: RunResul
   }
   if (check.mode === "in order") {
     let from = 0;
-    for (const want of check.lines) {
+    for (const [k, want] of check.lines.entries()) {
       const at = lines.indexOf(want, from);
       if (at === -1) {
-        const anywhere = lines.includes(want);
+        const goal = `the goal is ${check.lines.map(quote).join(", ")} in this order.`;
         return [
           false,
-          anywhere
-            ? `Your program printed ${quote(want)}, but before a line that should come first; the goal is ${check.lines.map(quote).join(", ")} in this order.`
-            : `Your program never printed ${quote(want)}; the goal is ${check.lines.map(quote).join(", ")} in this order.`,
+          lines.includes(want)
+            ? `Your program printed ${quote(want)} before ${quote(check.lines[k - 1]!)}; ${goal}`
+            : `Your program never printed ${quote(want)}; ${goal}`,
         ];
       }
       from = at + 1;

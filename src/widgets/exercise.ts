@@ -135,7 +135,11 @@ function showChecks(state: State, outcomes: CheckOutcome[]): void {
       const rule = document.createElement("code");
       rule.textContent = outcome.text;
       const message = document.createElement("span");
-      message.textContent = outcome.message;
+      // Authors write advice in Markdown; inline code is the only markup it needs.
+      for (const [i, part] of outcome.message.split(/`([^`]+)`/).entries()) {
+        if (i % 2 === 0) message.append(part);
+        else message.append(Object.assign(document.createElement("code"), { textContent: part }));
+      }
       item.append(verdict, " ", rule, ": ", message);
       return item;
     }),

@@ -88,7 +88,7 @@ describe("grading", { timeout: 30_000 }, () => {
 
   test("output in order allows lines between, not a different order", async () => {
     await expectPass(SEQUENTIAL, 'output in order "a: 200", "c: 200"');
-    await expectFail(CONCURRENT, 'output in order "b: 200", "c: 200"', /printed “c: 200”, but before/);
+    await expectFail(CONCURRENT, 'output in order "b: 200", "c: 200"', /printed “c: 200” before “b: 200”; the goal is “b: 200”, “c: 200” in this order/);
     await expectFail(CONCURRENT, 'output in order "d: 200"', /never printed “d: 200”/);
   });
 
