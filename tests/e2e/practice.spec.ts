@@ -16,7 +16,7 @@ const quizzes = lessons.flatMap((lesson) => lesson.quizzes.map((quiz) => ({ less
 const PROGRESS_KEY = "awaitable:progress";
 
 // Each test loads a lesson page, its sandbox and often the editor; give slow machines room.
-test.describe.configure({ timeout: 90_000 });
+test.describe.configure({ timeout: 180_000 });
 
 async function replaceCode(page: Page, root: Locator, code: string): Promise<void> {
   await root.scrollIntoViewIfNeeded();
@@ -165,8 +165,11 @@ test("the learner's progress exported in one browser imports into another, uncha
   await expect(page.locator(`[data-lesson-row]`).first()).toBeVisible();
   const downloading = page.waitForEvent("download");
   await page.getByRole("button", { name: "Export" }).click();
-  const file = await (await downloading).path();
-  const exported = JSON.parse(readFileSync(file, "utf8"));
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe("awaitable-progress.json");
+  // The download is deleted with its browser context; keep its bytes for the other one.
+  const bytes = readFileSync(await download.path());
+  const exported = JSON.parse(bytes.toString("utf8"));
   const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!), PROGRESS_KEY);
   expect(exported).toEqual(stored);
   await first.close();
@@ -179,7 +182,7 @@ test("the learner's progress exported in one browser imports into another, uncha
   await expect(fresh.getByRole("status").filter({ hasText: "Nothing was changed" })).toContainText("lessons.x");
   expect(await fresh.evaluate((key) => localStorage.getItem(key), PROGRESS_KEY)).toBeNull();
 
-  await fresh.locator("[data-import-file]").setInputFiles(file);
+  await fresh.locator("[data-import-file]").setInputFiles({ name: "awaitable-progress.json", mimeType: "application/json", buffer: bytes });
   await expect(fresh.getByRole("status").filter({ hasText: "Imported" })).toBeVisible();
   const imported = await fresh.evaluate((key) => JSON.parse(localStorage.getItem(key)!), PROGRESS_KEY);
   expect(imported).toEqual(exported);
