@@ -18,10 +18,11 @@ export default defineConfig({
       title: "Awaitable",
       description: "Learn Python's asyncio by running small programs on a virtual clock.",
       markdown: { processedDirs: ["./content"] },
-      customCss: ["./src/styles/course.css"],
+      customCss: ["./src/styles/course.css", "./src/styles/practice.css"],
       components: {
         MarkdownContent: "./src/components/LessonContent.astro",
         Search: "./src/components/Search.astro",
+        Sidebar: "./src/components/Sidebar.astro",
       },
       sidebar: [
         {
@@ -29,6 +30,7 @@ export default defineConfig({
           items: [
             { label: "Welcome", link: "/" },
             { label: "Course outline", link: "/outline/" },
+            { label: "Your progress", link: "/progress/" },
           ],
         },
         { label: "Lessons", items: [{ autogenerate: { directory: "content/lessons" } }] },

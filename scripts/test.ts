@@ -60,7 +60,7 @@ const stages: Stage[] = [
   { name: "types", command: ["npx", "tsc", "-p", "tsconfig.json"], minutes: 5 },
   {
     name: "unit",
-    command: [...nodeTest, "tests/runtime/*.test.ts", "tests/compiler/*.test.ts", "tests/cli/*.test.ts", "tests/widgets/*.test.ts", "tests/scripts/*.test.ts", "tests/twins/*.test.ts"],
+    command: [...nodeTest, "tests/runtime/*.test.ts", "tests/compiler/*.test.ts", "tests/cli/*.test.ts", "tests/widgets/*.test.ts", "tests/scripts/*.test.ts", "tests/practice/*.test.ts", "tests/twins/*.test.ts"],
     counts: nodeTestCounts,
     note: twinCount,
     minutes: 15,

@@ -60,17 +60,20 @@ export function transform(ast: Node, source: string, edits: Edits, lineOf: (offs
     if (i >= 0 && i < Math.max(to, from + 1)) edits.remove(i, i + 1);
   };
 
-  const instrumentAsyncBody = (fn: Node, depth: number): void => {
+  const instrumentAsyncBody = (fn: Node, parent: Node | null, depth: number): void => {
     const body = fn.body as Node;
+    // The function's name travels with its frame, so a run's trace can say which coroutine
+    // function each task runs (what `concurrency of download` counts).
+    const name = JSON.stringify(functionName(fn, parent) ?? "");
     if (body.type === "BlockStatement" && body.body.length === 0 && body.end - body.start === 2) {
       // `{}`: one insert, since an opener and a closer at one position would come out closer first.
-      edits.open(body.start + 1, " return __rt.call(async () => { const __f = __rt.cur; }); ", depth);
+      edits.open(body.start + 1, ` return __rt.call(async () => { const __f = __rt.cur; }, ${name}); `, depth);
     } else if (body.type === "BlockStatement") {
       edits.open(body.start + 1, " return __rt.call(async () => { const __f = __rt.cur;", depth);
-      edits.close(body.end - 1, "}); ", depth);
+      edits.close(body.end - 1, `}, ${name}); `, depth);
     } else {
       edits.open(body.start, "__rt.call(async () => { const __f = __rt.cur; return (", depth);
-      edits.close(body.end, "); })", depth);
+      edits.close(body.end, `); }, ${name})`, depth);
     }
   };
 
@@ -274,7 +277,7 @@ export function transform(ast: Node, source: string, edits: Edits, lineOf: (offs
           const m = /^async\b\s*/.exec(source.slice(node.start, node.end));
           if (m) edits.remove(node.start, node.start + m[0].length);
         }
-        instrumentAsyncBody(node, depth);
+        instrumentAsyncBody(node, parent, depth);
       } else if (node.async && node.generator && node.body.type === "BlockStatement") {
         edits.open(node.body.start + 1, " const __f = __rt.cur;", depth);
       }
@@ -327,6 +330,14 @@ function isFunction(node: Node): boolean {
     node.type === "ArrowFunctionExpression" ||
     node.type === "TSDeclareFunction"
   );
+}
+
+/** The name a function is known by: its own, or the variable, property or method it is bound to. */
+function functionName(fn: Node, parent: Node | null): string | null {
+  if (fn.id?.type === "Identifier") return fn.id.name as string;
+  if (parent === null) return null;
+  const key = parent.type === "VariableDeclarator" ? parent.id : parent.type === "MethodDefinition" || parent.type === "Property" || parent.type === "PropertyDefinition" ? parent.key : null;
+  return key?.type === "Identifier" ? (key.name as string) : null;
 }
 
 function isParamContext(parent: Node): boolean {

@@ -69,6 +69,8 @@ export interface RunnableExample {
   title: string | null;
   /** False when the fence says `typecheck=off`: the code is not type-checked (it shows a type error on purpose). */
   typecheck: boolean;
+  /** The fence's bare `predict` flag: the documented output stays hidden until a run or Reveal. */
+  predict: boolean;
   /** Path of the lesson file, as given to {@link extractExamples}. */
   file: string;
   /** The TypeScript program. */
@@ -226,6 +228,7 @@ export function extractExamples(source: string, file: string): RunnableExample[]
       index: examples.length,
       title: options.get("title") ?? null,
       typecheck: typecheck === undefined,
+      predict: options.has("predict"),
       file,
       code: fence.code,
       line: fence.line,

@@ -9,11 +9,13 @@ import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { MdastPluginEntry, MdastPluginDefinition, Custom, MdastNode } from "satteri";
 import { extractExamples, type ExpectedOutput, type RunnableExample } from "./extract-examples.ts";
+import { extractPractice, type LessonPractice } from "./extract-practice.ts";
+import { exerciseNode } from "./practice-nodes.ts";
 
 type Node = MdastNode | Custom;
 
 /** A cheap test for files that may hold examples; the real parse happens in `extractExamples`. */
-const MAY_HAVE_EXAMPLES = /^ {0,3}(`{3,}|~{3,}) *(ts|typescript)\b.*\brunnable\b/m;
+const MAY_HAVE_EXAMPLES = /^ {0,3}(`{3,}|~{3,}) *(ts|typescript)\b.*\brunnable\b|<(Exercise|Quiz)\b/m;
 
 /**
  * The Sätteri mdast plugin. Add it to `satteri({ mdastPlugins: [...] })`.
@@ -28,15 +30,23 @@ export function runnableExamples(): MdastPluginEntry {
     // line numbers of the whole file, as an author sees it in an editor.
     const fileSource = readFileSync(path, "utf8");
     const examples = extractExamples(fileSource, file);
+    const practice = extractPractice(fileSource, file);
     const bodyStart = fileSource.indexOf(source);
     const lineOffset = bodyStart > 0 ? fileSource.slice(0, bodyStart).split("\n").length - 1 : 0;
-    return createPlugin(examples, lineOffset);
+    return createPlugin(examples, practice, lineOffset);
   };
 }
 
-function createPlugin(examples: RunnableExample[], lineOffset: number): MdastPluginDefinition {
+function createPlugin(examples: RunnableExample[], practice: LessonPractice, lineOffset: number): MdastPluginDefinition {
   const byLine = new Map<number, RunnableExample>();
   const absorbed = new Set<number>();
+  // An exercise's widget takes the place of its starter fence; its other fences are data.
+  const exercises = new Map(practice.exercises.map((exercise) => [exercise.starter.line, exercise]));
+  for (const exercise of practice.exercises) {
+    absorbed.add(exercise.checksLine).add(exercise.solution.line);
+    for (const hint of exercise.hints) absorbed.add(hint.line);
+    for (const wrong of exercise.wrong) absorbed.add(wrong.line);
+  }
   for (const example of examples) {
     byLine.set(example.line, example);
     absorbed.add(example.expected.line);
@@ -53,8 +63,11 @@ function createPlugin(examples: RunnableExample[], lineOffset: number): MdastPlu
       if (start === undefined) return;
       const line = start + lineOffset;
       const example = byLine.get(line);
+      const exercise = exercises.get(line);
       if (example) {
         ctx.replaceNode(node, exampleNode(example));
+      } else if (exercise) {
+        ctx.replaceNode(node, exerciseNode(exercise));
       } else if (absorbed.has(line)) {
         ctx.removeNode(node);
       }
@@ -114,7 +127,7 @@ export function exampleNode(example: RunnableExample): Custom {
           tabIndex: 0,
         }),
       ]),
-      expectedPane(example.expected, `${base}-expected`),
+      expectedPane(example.expected, `${base}-expected`, "ts", example.predict),
     ]),
   ]);
 
@@ -128,7 +141,7 @@ export function exampleNode(example: RunnableExample): Custom {
       tsPanel,
       el("div", { className: ["aw-panel"], id: `${base}-py`, hidden: true, ...tabPanelProps(example, base, "py") }, [
         el("div", { className: ["aw-code"] }, [code("python", example.python.code, example.title)]),
-        el("div", { className: ["aw-io"] }, [expectedPane(example.python.expected, `${base}-py-expected`, "python")]),
+        el("div", { className: ["aw-io"] }, [expectedPane(example.python.expected, `${base}-py-expected`, "python", example.predict)]),
       ]),
     );
   } else {
@@ -143,6 +156,7 @@ export function exampleNode(example: RunnableExample): Custom {
       "data-code": example.code,
       "data-expected-error": example.expected.error ?? undefined,
       "data-source-line": String(example.line),
+      "data-predict": example.predict ? "" : undefined,
     },
     children,
   );
@@ -168,7 +182,11 @@ function tab(base: string, which: "ts" | "py", label: string, selected: boolean)
   );
 }
 
-function expectedPane(expected: ExpectedOutput, id: string, which: "ts" | "python" = "ts"): Custom {
+/**
+ * The documented output. For a predict-first example it stays hidden behind a Reveal button until
+ * the learner runs the example or presses it.
+ */
+function expectedPane(expected: ExpectedOutput, id: string, which: "ts" | "python" = "ts", predict = false): Custom {
   const lines: Node[] = [];
   expected.lines.forEach((line, n) => {
     if (n > 0) lines.push(text("\n"));
@@ -177,6 +195,14 @@ function expectedPane(expected: ExpectedOutput, id: string, which: "ts" | "pytho
   const label = expected.error ? `Expected output (ends with ${expected.error})` : "Expected output";
   return el("div", { className: ["aw-pane"] }, [
     el("p", { className: ["aw-label"], id: `${id}-label` }, [text(label)]),
+    ...(predict
+      ? [
+          el("p", { className: ["aw-predict-note"], "data-predict-note": "" }, [
+            text("Predict the output first, then run the example. "),
+            el("button", { type: "button", className: ["aw-reveal"], "data-action": "reveal" }, [text("Reveal")]),
+          ]),
+        ]
+      : []),
     el(
       "pre",
       {
@@ -184,6 +210,7 @@ function expectedPane(expected: ExpectedOutput, id: string, which: "ts" | "pytho
         [which === "ts" ? "data-expected" : "data-expected-python"]: "",
         "aria-labelledby": `${id}-label`,
         tabIndex: 0,
+        hidden: predict || undefined,
       },
       lines,
     ),

@@ -24,6 +24,8 @@ export class Frame implements Owner {
   awaiting: unknown = null;
   /** The leaf this frame suspended on when the await really yielded to the loop. */
   suspendedOn: unknown = null;
+  /** Name of the async function this frame runs, when the compiler knew it. */
+  fn: string | null = null;
 
   constructor(parent: Frame | null) {
     this.parent = parent;
@@ -40,9 +42,10 @@ export const ctx = {
   cur: null as Frame | null,
 
   /** Runs the body of an async function in a new frame; used by every compiled async function. */
-  call<T>(body: () => Promise<T>): Promise<T> {
+  call<T>(body: () => Promise<T>, fn?: string): Promise<T> {
     const prev = ctx.cur;
     const frame = new Frame(prev);
+    if (fn) frame.fn = fn;
     ctx.cur = frame;
     let promise: Promise<T>;
     try {

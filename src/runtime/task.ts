@@ -60,6 +60,9 @@ export class Task<T = unknown> extends Future<T> implements Owner {
       const frame = frameOf(coro);
       if (frame !== undefined) frame.parent = this.root;
       this.root.awaiting = frame ?? coro;
+      world.recorder.taskFunction(this, frame?.fn ?? null);
+    } else {
+      world.recorder.taskFunction(this, null);
     }
     this.loop.tasks.add(this as Task<unknown>);
     world.recorder.event("task-created", this, typeof coro === "function" ? "deferred" : "already running");
@@ -161,6 +164,7 @@ export class Task<T = unknown> extends Future<T> implements Owner {
       }
       const frame = frameOf(promise);
       this.root.awaiting = frame ?? promise;
+      world.recorder.taskFunction(this, frame?.fn ?? null);
     } else {
       promise = this.coro;
     }

@@ -34,6 +34,12 @@ export interface TraceEvent {
   detail?: string;
 }
 
+/** A task of a run and the name of the coroutine function it runs, when known. */
+export interface TaskInfo {
+  name: string;
+  fn: string | null;
+}
+
 /**
  * Something output can belong to. Frames of coroutines resolve to their task
  * only when read: a coroutine started eagerly (`createTask(work())`) prints
@@ -65,6 +71,7 @@ export class Recorder {
   private readonly rawLines: RawLine[] = [];
   private readonly rawEvents: RawEvent[] = [];
   private taken = 0;
+  private readonly functions = new Map<Owner, string | null>();
 
   private readonly world: World;
   readonly tracing: boolean;
@@ -86,6 +93,16 @@ export class Recorder {
     if (!this.tracing) return;
     if (this.rawEvents.length >= MAX_EVENTS) return;
     this.rawEvents.push({ t: this.world.now, kind, owner, detail });
+  }
+
+  /** Notes the coroutine function a task runs (null while unknown or not the learner's code). */
+  taskFunction(task: Owner, fn: string | null): void {
+    if (!this.functions.has(task) || fn !== null) this.functions.set(task, fn);
+  }
+
+  /** Every task created so far, in creation order, with its coroutine function's name. */
+  tasks(): TaskInfo[] {
+    return [...this.functions].map(([task, fn]) => ({ name: task.ownerName() ?? "", fn }));
   }
 
   /** All lines printed so far. */

@@ -49,6 +49,7 @@ export async function runProgram(source: string, options: RunOptions = {}): Prom
     error,
     trace: world.recorder.events(),
     stats: { steps: world.steps, virtualTime: world.now, wallMs: wallNow() - started },
+    tasks: world.recorder.tasks(),
   });
 
   let program: CompiledProgram;

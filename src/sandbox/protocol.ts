@@ -2,6 +2,8 @@
  * The messages a sandbox and its host exchange, and the shape of a finished run.
  * Shared by the browser widget, the Node CLI and the tests.
  */
+import type { Check } from "../practice/checks.ts";
+import type { CheckOutcome } from "../practice/grade.ts";
 
 /** One printed line, stamped with the virtual time it was printed at. */
 export interface OutputLine {
@@ -52,11 +54,21 @@ export interface RunStats {
   wallMs: number;
 }
 
+/** A task of the run, in creation order, and the coroutine function it runs (null if unknown). */
+export interface TaskInfo {
+  name: string;
+  fn: string | null;
+}
+
 export interface RunResult {
   lines: OutputLine[];
   error: RunError | null;
   trace: TraceEvent[];
   stats: RunStats;
+  /** Every task the run created (absent from results made outside a run). */
+  tasks?: TaskInfo[];
+  /** The exercise checks the sandbox graded the run against, when `RunOptions.checks` asked. */
+  checks?: CheckOutcome[];
 }
 
 export interface RunOptions {
@@ -70,6 +82,8 @@ export interface RunOptions {
   watchdogMs?: number;
   /** Record the trace (default true). */
   trace?: boolean;
+  /** Exercise checks to grade the run against, in the sandbox; outcomes come in `RunResult.checks`. */
+  checks?: Check[];
   /**
    * Called between loop steps, every few hundred real milliseconds while a long
    * run makes progress, with the lines printed since the previous call. Never

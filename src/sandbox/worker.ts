@@ -4,6 +4,8 @@
  * serves one run: the host terminates it afterwards, so nothing a program leaves behind
  * (globals, pending callbacks) can reach the next run.
  */
+import { gradeRun } from "../practice/grade.ts";
+import { loadPredicate } from "./predicates.ts";
 import { runProgram } from "./program.ts";
 import type { HostMessage, RunResult, SandboxMessage } from "./protocol.ts";
 
@@ -23,6 +25,9 @@ self.addEventListener("message", async (event: MessageEvent<HostMessage>) => {
     // The program's own watchdog trips first, so the report can name the looping line;
     // the host's, at 2 s of silence, is the backstop for what it cannot interrupt.
     const result = await runProgram(message.source, { watchdogMs: 1500, ...message.options, onAlive });
+    // An exercise's checks are graded here, on the run's result and trace, never on the page.
+    const checks = message.options?.checks;
+    if (checks) result.checks = await gradeRun(message.source, checks, result, loadPredicate);
     post({ type: "done", id: message.id, result });
   } catch (error) {
     post({ type: "done", id: message.id, result: crashResult(error) });

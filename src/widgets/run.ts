@@ -120,7 +120,7 @@ function startQuietComparison(example: Example, verdict: string): void {
     button.textContent = open ? "Hide the documented output" : "Compare with the documented output";
     status.textContent = open ? verdict : quiet;
   };
-  button.addEventListener("click", () => show(pane.hidden));
+  button.addEventListener("click", () => show(Boolean(pane.hidden)));
   show(false);
   status.after(button);
 }
