@@ -5,13 +5,14 @@ import starlight from "@astrojs/starlight";
 import mdx from "@astrojs/mdx";
 import { satteri } from "@astrojs/markdown-satteri";
 import starlightLinksValidator from "starlight-links-validator";
+import { linkCheckIds } from "./src/remark/link-check-ids.ts";
 import { runnableExamples } from "./src/remark/runnable-examples.ts";
 
 export default defineConfig({
   site: "https://awaitable.example",
   build: { inlineStylesheets: "always" },
   markdown: {
-    processor: satteri({ mdastPlugins: [runnableExamples()] }),
+    processor: satteri({ mdastPlugins: [runnableExamples()], hastPlugins: [linkCheckIds(new URL("./content/", import.meta.url))] }),
   },
   integrations: [
     starlight({
