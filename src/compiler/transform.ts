@@ -1,8 +1,12 @@
 import type { Edits } from "./edits.ts";
+import { Eraser } from "./erase.ts";
+import type { Tokens } from "./tokens.ts";
+import { UNSUPPORTED } from "./unsupported.ts";
 
 /**
- * One walk over the TypeScript AST that (1) erases types, leaving plain
- * JavaScript, and (2) instruments the program for the runtime:
+ * One walk over the TypeScript AST that (1) erases types as Node's type
+ * stripping does, leaving plain JavaScript (see erase.ts), and (2) instruments
+ * the program for the runtime:
  *
  * - every async function body runs through `__rt.call`, in a frame of its own;
  * - every `await x` becomes `__rt.re(__f, await __rt.aw(__f, (x)))`, which records
@@ -29,36 +33,18 @@ export interface Problem {
 export const MODULES = ["asyncio", "time"] as const;
 
 const TS_TYPE_ONLY = new Set(["TSTypeAnnotation", "TSTypeParameterDeclaration", "TSTypeParameterInstantiation"]);
-const TS_DECLARATIONS = new Set(["TSInterfaceDeclaration", "TSTypeAliasDeclaration", "TSDeclareFunction"]);
-const MEMBER_MODIFIERS = /\b(public|private|protected|readonly|override|abstract|declare)\b\s*/g;
 
 interface FnScope {
   /** Awaits in this function are instrumented with its frame `__f`. */
   async: boolean;
 }
 
-export function transform(ast: Node, source: string, edits: Edits, lineOf: (offset: number) => number): Problem[] {
+export function transform(ast: Node, source: string, edits: Edits, tokens: Tokens, lineOf: (offset: number) => number): Problem[] {
   const problems: Problem[] = [];
   const problem = (offset: number, message: string): void => {
     problems.push({ message, offset });
   };
-
-  const removeModifierWords = (from: number, to: number, keepAsync: boolean): void => {
-    const text = source.slice(from, to);
-    for (const m of text.matchAll(MEMBER_MODIFIERS)) edits.remove(from + m.index, from + m.index + m[0].length);
-    if (!keepAsync) {
-      const m = /\basync\b\s*/.exec(text);
-      if (m) edits.remove(from + m.index, from + m.index + m[0].length);
-    }
-  };
-
-  /** Removes a `?` or `!` written right after a binding name, before its annotation. */
-  const removeMarker = (node: Node, marker: "?" | "!"): void => {
-    const from = node.type === "Identifier" ? node.start + node.name.length : node.end;
-    const to = node.typeAnnotation ? node.typeAnnotation.start : node.end;
-    const i = source.indexOf(marker, from);
-    if (i >= 0 && i < Math.max(to, from + 1)) edits.remove(i, i + 1);
-  };
+  const erase = new Eraser(source, edits, tokens);
 
   const instrumentAsyncBody = (fn: Node, parent: Node | null, depth: number): void => {
     const body = fn.body as Node;
@@ -88,10 +74,10 @@ export function transform(ast: Node, source: string, edits: Edits, lineOf: (offs
     }
   };
 
-  const rewriteImport = (node: Node): void => {
+  const rewriteImport = (node: Node, parent: Node | null, depth: number): void => {
     const name = node.source.value as string;
     if (node.importKind === "type") {
-      edits.remove(node.start, node.end);
+      erase.removeStatement(node, parent, depth);
       return;
     }
     if (!(MODULES as readonly string[]).includes(name)) {
@@ -117,107 +103,120 @@ export function transform(ast: Node, source: string, edits: Edits, lineOf: (offs
     edits.open(node.end, decls.join(" "), 0);
   };
 
-  const walk = (node: Node, parent: Node | null, scope: FnScope, depth: number): void => {
+  /** Erases TypeScript that is not a statement of its own; false when the node is not TypeScript. */
+  const eraseExpression = (node: Node, scope: FnScope, depth: number): boolean => {
     switch (node.type) {
-      case "ImportDeclaration":
-        rewriteImport(node);
-        return;
-      case "ExportNamedDeclaration":
-        if (node.exportKind === "type" || node.declaration === null || node.declaration === undefined) {
-          edits.remove(node.start, node.end);
-          return;
-        }
-        edits.remove(node.start, node.declaration.start);
-        break;
-      case "ExportDefaultDeclaration":
-        edits.remove(node.start, node.declaration.start);
-        break;
-      case "ExportAllDeclaration":
-        edits.remove(node.start, node.end);
-        return;
-      case "TSEnumDeclaration":
-        problem(node.start, "TypeScript enums are not supported here: use a union of string literals or a plain object.");
-        return;
-      case "TSModuleDeclaration":
-        if (node.declare) edits.remove(node.start, node.end);
-        else problem(node.start, "TypeScript namespaces are not supported here: use plain objects or functions.");
-        return;
-      case "TSImportEqualsDeclaration":
-      case "TSExportAssignment":
-        problem(node.start, "This TypeScript module syntax is not supported here: use `import ... from` instead.");
-        return;
-      case "TSParameterProperty":
-        problem(
-          node.start,
-          "Parameter properties (`constructor(private x: number)`) are not supported here: declare the field and assign it in the constructor.",
-        );
-        return;
-      case "TSIndexSignature":
-        edits.remove(node.start, node.end);
-        return;
       case "TSAsExpression":
       case "TSSatisfiesExpression":
+        erase.removeTypeOperator(node, depth);
+        break;
       case "TSNonNullExpression":
-        edits.remove(node.expression.end, node.end);
-        walk(node.expression, node, scope, depth + 1);
-        return;
+        erase.removeNonNull(node);
+        break;
+      case "TSInstantiationExpression": {
+        const args = (node.typeArguments ?? node.typeParameters) as Node;
+        edits.remove(args.start, args.end);
+        break;
+      }
       case "TSTypeAssertion":
-        edits.remove(node.start, node.expression.start);
-        walk(node.expression, node, scope, depth + 1);
-        return;
-      case "TSInstantiationExpression":
-        edits.remove(node.expression.end, node.end);
-        walk(node.expression, node, scope, depth + 1);
-        return;
-      case "VariableDeclaration":
-        if (node.declare) {
-          edits.remove(node.start, node.end);
-          return;
-        }
-        break;
-      case "VariableDeclarator":
-        if (node.definite) removeMarker(node.id, "!");
-        break;
-      case "ClassDeclaration":
-      case "ClassExpression":
-        if (node.declare) {
-          edits.remove(node.start, node.end);
-          return;
-        }
-        if (node.abstract) {
-          const m = /\babstract\s+/.exec(source.slice(node.start, node.end));
-          if (m) edits.remove(node.start + m.index, node.start + m.index + m[0].length);
-        }
-        if (node.implements?.length) {
-          const from = (node.superTypeParameters ?? node.superClass ?? node.typeParameters ?? node.id)?.end ?? node.start;
-          const at = source.indexOf("implements", from);
-          if (at >= 0) edits.remove(at, node.implements[node.implements.length - 1].end);
-        }
-        break;
+        problem(node.start, UNSUPPORTED.angleBracketAssertion);
+        return true;
+      default:
+        return false;
+    }
+    walk(node.expression, node, scope, depth + 1);
+    return true;
+  };
+
+  const walkClassMember = (node: Node, scope: FnScope, depth: number): boolean => {
+    switch (node.type) {
+      case "TSIndexSignature":
+        edits.remove(node.start, node.end);
+        return true;
       case "PropertyDefinition":
         if (node.declare || node.abstract) {
           edits.remove(node.start, node.end);
-          return;
+          return true;
         }
-        removeModifierWords(node.start, node.key.start, true);
-        if (node.optional) removeMarker(node.key, "?");
-        if (node.definite) removeMarker(node.key, "!");
-        break;
+        if (node.accessor) {
+          problem(findWord(tokens, node.start, node.key.start, "accessor") ?? node.start, UNSUPPORTED.accessor);
+          return true;
+        }
+        erase.stripMemberModifiers(node, false, depth);
+        if (node.optional) erase.removeMarker(node.key.end, "?", node.computed);
+        if (node.definite) erase.removeMarker(node.key.end, "!", node.computed);
+        erase.guardBareFieldName(node, depth);
+        return false;
       case "MethodDefinition":
         if (node.value.type === "TSDeclareMethod" || node.abstract) {
           edits.remove(node.start, node.end);
+          return true;
+        }
+        erase.stripMemberModifiers(node, Boolean(node.value.async && !node.value.generator), depth);
+        if (node.optional) erase.removeMarker(node.key.end, "?", node.computed);
+        return false;
+      default:
+        return false;
+    }
+  };
+
+  const walk = (node: Node, parent: Node | null, scope: FnScope, depth: number): void => {
+    if (node.type === "Decorator") {
+      problem(node.start, UNSUPPORTED.decorator);
+      return;
+    }
+    if (Eraser.isErased(node)) {
+      erase.removeStatement(node, parent, depth);
+      return;
+    }
+    if (eraseExpression(node, scope, depth)) return;
+    if (walkClassMember(node, scope, depth)) return;
+    switch (node.type) {
+      case "ImportDeclaration":
+        rewriteImport(node, parent, depth);
+        return;
+      case "ExportNamedDeclaration":
+      case "ExportDefaultDeclaration":
+        if (node.exportKind === "type" || !node.declaration || Eraser.isErased(node.declaration)) {
+          erase.removeStatement(node, parent, depth);
           return;
         }
-        removeModifierWords(node.start, node.computed ? node.start + source.slice(node.start, node.key.start).lastIndexOf("[") : node.key.start, !(node.value.async && !node.value.generator));
-        if (node.optional) removeMarker(node.key, "?");
+        edits.remove(node.start, node.declaration.start);
         break;
-      case "Property":
-        if (node.method && node.value.async && !node.value.generator) {
-          removeModifierWords(node.start, node.key.start, false);
+      case "ExportAllDeclaration":
+        erase.removeStatement(node, parent, depth);
+        return;
+      case "TSEnumDeclaration":
+        problem(node.start, UNSUPPORTED.enum);
+        return;
+      case "TSModuleDeclaration":
+        problem(node.start, UNSUPPORTED.namespace);
+        return;
+      case "TSImportEqualsDeclaration":
+        if (node.importKind === "type") erase.removeStatement(node, parent, depth);
+        else problem(node.start, UNSUPPORTED.importEquals);
+        return;
+      case "TSExportAssignment":
+        problem(node.start, UNSUPPORTED.exportAssignment);
+        return;
+      case "TSParameterProperty":
+        problem(node.start, UNSUPPORTED.parameterProperty);
+        return;
+      case "VariableDeclarator":
+        if (node.definite) erase.removeMarker(node.id.start + node.id.name.length, "!");
+        break;
+      case "ClassDeclaration":
+      case "ClassExpression":
+        if (node.abstract) erase.removeWord(node.start, node.body.start, "abstract");
+        if (node.implements?.length) {
+          erase.removeWord(node.start, node.body.start, "implements", node.implements[node.implements.length - 1].end);
         }
         break;
+      case "Property":
+        if (node.method && node.value.async && !node.value.generator) erase.removeWord(node.start, node.key.start, "async");
+        break;
       case "Identifier":
-        if (node.optional && parent !== null && isParamContext(parent)) removeMarker(node, "?");
+        if (node.optional && parent !== null && isParamContext(parent)) erase.removeMarker(node.start + node.name.length, "?");
         break;
       case "AwaitExpression":
         if (scope.async) {
@@ -258,40 +257,8 @@ export function transform(ast: Node, source: string, edits: Edits, lineOf: (offs
         break;
     }
 
-    if (TS_DECLARATIONS.has(node.type)) {
-      edits.remove(node.start, node.end);
-      return;
-    }
-
     if (isFunction(node)) {
-      if (node.type === "TSDeclareFunction") {
-        edits.remove(node.start, node.end);
-        return;
-      }
-      const inner: FnScope = { async: Boolean(node.async) };
-      if (node.async && !node.generator) {
-        if (parent?.type !== "MethodDefinition" && parent?.type !== "Property") {
-          const m = /^async\b\s*/.exec(source.slice(node.start, node.end));
-          if (m) edits.remove(node.start, node.start + m[0].length);
-        } else if (parent.type === "Property" && !parent.method) {
-          const m = /^async\b\s*/.exec(source.slice(node.start, node.end));
-          if (m) edits.remove(node.start, node.start + m[0].length);
-        }
-        instrumentAsyncBody(node, parent, depth);
-      } else if (node.async && node.generator && node.body.type === "BlockStatement") {
-        edits.open(node.body.start + 1, " const __f = __rt.cur;", depth);
-      }
-      for (const param of node.params as Node[]) {
-        if (param.type === "Identifier" && param.name === "this") {
-          const comma = source.slice(param.end).match(/^\s*,\s*/);
-          edits.remove(param.start, param.end + (comma ? comma[0].length : 0));
-          continue;
-        }
-        walk(param, node, scope, depth + 1);
-      }
-      for (const key of ["typeParameters", "returnType"]) if (node[key]) edits.remove(node[key].start, node[key].end);
-      if (node.id) walk(node.id, node, scope, depth + 1);
-      walk(node.body, node, inner, depth + 1);
+      walkFunction(node, parent, scope, depth);
       return;
     }
 
@@ -304,6 +271,33 @@ export function transform(ast: Node, source: string, edits: Edits, lineOf: (offs
         visitChild(value, node, scope, depth);
       }
     }
+  };
+
+  const walkFunction = (node: Node, parent: Node | null, scope: FnScope, depth: number): void => {
+    const inner: FnScope = { async: Boolean(node.async) };
+    if (node.async && !node.generator) {
+      // A method's `async` goes with its modifiers; a function's or an arrow's is its first word.
+      const isMethod = parent?.type === "MethodDefinition" || (parent?.type === "Property" && parent.method);
+      if (!isMethod) erase.removeWord(node.start, node.start + 1, "async");
+      instrumentAsyncBody(node, parent, depth);
+    } else if (node.async && node.generator && node.body.type === "BlockStatement") {
+      edits.open(node.body.start + 1, " const __f = __rt.cur;", depth);
+    }
+    for (const param of node.params as Node[]) {
+      if (param.type === "Identifier" && param.name === "this") erase.removeThisParam(param);
+      else walk(param, node, scope, depth + 1);
+    }
+    const arrow = node.type === "ArrowFunctionExpression";
+    if (node.typeParameters) {
+      if (arrow) erase.removeArrowTypeParams(node.typeParameters);
+      else edits.remove(node.typeParameters.start, node.typeParameters.end);
+    }
+    if (node.returnType) {
+      if (arrow) erase.removeArrowReturnType(node.returnType);
+      else edits.remove(node.returnType.start, node.returnType.end);
+    }
+    if (node.id) walk(node.id, node, scope, depth + 1);
+    walk(node.body, node, inner, depth + 1);
   };
 
   const visitChild = (child: Node, parent: Node, scope: FnScope, depth: number): void => {
@@ -319,6 +313,14 @@ export function transform(ast: Node, source: string, edits: Edits, lineOf: (offs
   return problems;
 }
 
+/** Where the word `word` first stands among the tokens from `from` to `to`. */
+function findWord(tokens: Tokens, from: number, to: number, word: string): number | undefined {
+  for (let i = tokens.indexFrom(from), t = tokens.at(i); t !== undefined && t.start < to; t = tokens.at(++i)) {
+    if (tokens.is(t, word)) return t.start;
+  }
+  return undefined;
+}
+
 function isNode(value: unknown): value is Node {
   return value !== null && typeof value === "object" && typeof (value as Node).type === "string";
 }
@@ -327,8 +329,7 @@ function isFunction(node: Node): boolean {
   return (
     node.type === "FunctionDeclaration" ||
     node.type === "FunctionExpression" ||
-    node.type === "ArrowFunctionExpression" ||
-    node.type === "TSDeclareFunction"
+    node.type === "ArrowFunctionExpression"
   );
 }
 

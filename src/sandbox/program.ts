@@ -66,8 +66,10 @@ export async function runProgram(source: string, options: RunOptions = {}): Prom
   try {
     fn = (0, eval)(`${program.code}\n//# sourceURL=${filename}`);
   } catch (err) {
-    // The parser accepted it but the engine did not (an early error acorn does not check).
-    return finish({ kind: "syntax", name: "SyntaxError", message: String((err as Error).message ?? err), line: null, column: null });
+    // The TypeScript parser accepted it but the engine did not: say where, when a JavaScript parse can.
+    const at = program.diagnose();
+    const message = at?.message ?? String((err as Error).message ?? err);
+    return finish({ kind: "syntax", name: "SyntaxError", message, line: at?.line ?? null, column: at?.column ?? null });
   }
 
   world.formatError = (error) => describeError(error, program);

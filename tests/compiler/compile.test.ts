@@ -42,6 +42,37 @@ describe("type erasure", () => {
   });
 });
 
+describe("parentheses around erased types", () => {
+  test("keeps the closing parenthesis of `(expr) as T`, `(expr)!` and `(expr) satisfies T`", async () => {
+    const r = await run(
+      program(
+        `import * as asyncio from "asyncio";`,
+        `const n = (await asyncio.sleep(1, 41)) as number;`,
+        `const list: number[] | undefined = [n];`,
+        `const m = (list)![0]! + ((n) satisfies number);`,
+        `console.log(n, m, ((list as number[]))!.length);`,
+      ),
+    );
+    assert.equal(r.error, null);
+    assert.deepEqual(r.out, ["[1.000s] 41 82 1"]);
+  });
+});
+
+describe("the start of a file", () => {
+  test("compiles a byte order mark followed by a shebang, and keeps positions", async () => {
+    const r = await run(`\uFEFF#!/usr/bin/env -S npx awaitable run\nconst a: number = 1;\nconsole.log(a);\nnull!.x;\n`);
+    assert.deepEqual(r.out, ["[0.000s] 1"]);
+    assert.equal(r.error?.name, "TypeError");
+    assert.deepEqual([r.error?.line, r.error?.column], [4, 7]);
+  });
+
+  test("compiles a shebang without a byte order mark", async () => {
+    const r = await run(`#!/usr/bin/env node\nconsole.log("ran");`);
+    assert.equal(r.error, null);
+    assert.deepEqual(r.out, ["[0.000s] ran"]);
+  });
+});
+
 describe("imports", () => {
   test("provides asyncio and time as namespace and named imports", async () => {
     const r = await run(
