@@ -103,7 +103,7 @@ export const OUTPUT_LINE = /^\[(\d+\.\d{3})s\](?: (.*))?$/;
 
 const RUNNABLE_LANGS = new Set(["ts", "typescript"]);
 const MARK_OPTIONS = ["ins", "del", "mark"];
-const RUNNABLE_OPTIONS = new Set(["runnable", "id", "title", ...MARK_OPTIONS]);
+const RUNNABLE_OPTIONS = new Set(["runnable", "id", "title", "predict", ...MARK_OPTIONS]);
 const PYTHON_OPTIONS = new Set(["original", "title", ...MARK_OPTIONS]);
 /** A line range list as Expressive Code reads it: `{3}`, `{3-4}`, `{2,5-7}`. */
 const LINE_RANGES = /^\{\d+(?:-\d+)?(?:, ?\d+(?:-\d+)?)*\}$/;
