@@ -53,6 +53,8 @@ export interface ExpectedOutput {
 
 export interface PythonTwin {
   code: string;
+  /** Line marks for Expressive Code, e.g. `ins={3-4}`; empty when none. */
+  marks: string;
   line: number;
   endLine: number;
   expected: ExpectedOutput;
@@ -75,6 +77,11 @@ export interface RunnableExample {
   file: string;
   /** The TypeScript program. */
   code: string;
+  /**
+   * Line marks for Expressive Code, from the fence's `ins=`, `del=` or `mark=` options, e.g.
+   * `ins={3-4}`: the lines an example changes from the previous one. Empty when none.
+   */
+  marks: string;
   /** Line of the opening ```ts fence. */
   line: number;
   endLine: number;
@@ -99,8 +106,11 @@ export class ExampleError extends Error {
 export const OUTPUT_LINE = /^\[(\d+\.\d{3})s\](?: (.*))?$/;
 
 const RUNNABLE_LANGS = new Set(["ts", "typescript"]);
-const RUNNABLE_OPTIONS = new Set(["runnable", "id", "title", "typecheck", "predict"]);
-const PYTHON_OPTIONS = new Set(["original", "title"]);
+const MARK_OPTIONS = ["ins", "del", "mark"];
+const RUNNABLE_OPTIONS = new Set(["runnable", "id", "title", "typecheck", "predict", ...MARK_OPTIONS]);
+const PYTHON_OPTIONS = new Set(["original", "title", ...MARK_OPTIONS]);
+/** A line range list as Expressive Code reads it: `{3}`, `{3-4}`, `{2,5-7}`. */
+const LINE_RANGES = /^\{\d+(?:-\d+)?(?:, ?\d+(?:-\d+)?)*\}$/;
 const OUTPUT_OPTIONS = new Set(["error"]);
 const ID_FORM = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -187,6 +197,7 @@ export function extractExamples(source: string, file: string): RunnableExample[]
       i++;
       python = {
         code: pythonFence.code,
+        marks: lineMarks(parseMeta(pythonFence.meta, file, pythonFence.line), file, pythonFence.line),
         line: pythonFence.line,
         endLine: pythonFence.endLine,
         expected: parseOutput(pythonOutput, file),
@@ -231,6 +242,7 @@ export function extractExamples(source: string, file: string): RunnableExample[]
       predict: options.has("predict"),
       file,
       code: fence.code,
+      marks: lineMarks(options, file, fence.line),
       line: fence.line,
       endLine: fence.endLine,
       expected,
@@ -269,6 +281,25 @@ export function parseMeta(meta: string, file: string, line: number): Map<string,
     rest = rest.slice(token.lastIndex).trimStart();
   }
   return options;
+}
+
+/** The fence's `ins=`/`del=`/`mark=` options, checked, as Expressive Code meta (`ins={3-4}`). */
+function lineMarks(options: Map<string, string>, file: string, line: number): string {
+  const marks: string[] = [];
+  for (const key of MARK_OPTIONS) {
+    const value = options.get(key);
+    if (value === undefined) continue;
+    if (!LINE_RANGES.test(value)) {
+      throw new ExampleError(
+        file,
+        line,
+        `\`${key}=${value}\` is not a list of line numbers`,
+        `write the lines in braces, e.g. ${key}={3} or ${key}={3-4,7}`,
+      );
+    }
+    marks.push(`${key}=${value}`);
+  }
+  return marks.join(" ");
 }
 
 function checkOptions(

@@ -83,10 +83,10 @@ function text(value: string): Node {
   return { type: "text", value };
 }
 
-function code(lang: string, value: string, title: string | null): Node {
+function code(lang: string, value: string, title: string | null, marks = ""): Node {
   // Wrapped, so the code never scrolls sideways inside the widget: a scrolling block becomes an
   // unnamed landmark region, one per example, which screen readers cannot tell apart.
-  const meta = title ? `title=${JSON.stringify(title)} wrap` : "wrap";
+  const meta = [title ? `title=${JSON.stringify(title)}` : "", "wrap", marks].filter(Boolean).join(" ");
   return { type: "code", lang, meta, value } as Node;
 }
 
@@ -103,7 +103,7 @@ export function exampleNode(example: RunnableExample): Custom {
         role: "group",
         "aria-label": "Example code: press Enter or start typing to edit",
       },
-      [code("ts", example.code, example.title)],
+      [code("ts", example.code, example.title, example.marks)],
     ),
     el("div", { className: ["aw-toolbar"] }, [
       el(
@@ -140,7 +140,7 @@ export function exampleNode(example: RunnableExample): Custom {
       ]),
       tsPanel,
       el("div", { className: ["aw-panel"], id: `${base}-py`, hidden: true, ...tabPanelProps(example, base, "py") }, [
-        el("div", { className: ["aw-code"] }, [code("python", example.python.code, example.title)]),
+        el("div", { className: ["aw-code"] }, [code("python", example.python.code, example.title, example.python.marks)]),
         el("div", { className: ["aw-io"] }, [expectedPane(example.python.expected, `${base}-py-expected`, "python", example.predict)]),
       ]),
     );

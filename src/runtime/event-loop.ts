@@ -1,4 +1,5 @@
 import { ctx } from "./context.ts";
+import { SlowCallbackMonitor } from "./debug.ts";
 import { DeadlockError, HorizonError, RuntimeError, WatchdogError } from "./errors.ts";
 import { Future } from "./future.ts";
 import { Handle, TimerHandle, timerBefore } from "./handle.ts";
@@ -62,9 +63,30 @@ export class EventLoop {
    * is simply finished and the loop stops; otherwise it is a deadlock.
    */
   idleHook: (() => boolean) | null = null;
+  /** Debug mode's report of slow callbacks; off unless `setDebug(true)`. */
+  private readonly slowCallbacks: SlowCallbackMonitor;
 
   constructor(world: World = currentWorld()) {
     this.world = world;
+    this.slowCallbacks = new SlowCallbackMonitor(world);
+  }
+
+  /** Turns asyncio's debug mode on or off: callbacks that keep the loop too long are reported on stderr. */
+  setDebug(enabled: boolean): void {
+    this.slowCallbacks.enabled = Boolean(enabled);
+  }
+
+  getDebug(): boolean {
+    return this.slowCallbacks.enabled;
+  }
+
+  /** In debug mode, a callback that keeps the loop at least this many seconds is reported (default 0.1). */
+  get slowCallbackDuration(): number {
+    return this.slowCallbacks.slowCallbackDuration;
+  }
+
+  set slowCallbackDuration(seconds: number) {
+    this.slowCallbacks.slowCallbackDuration = seconds;
   }
 
   /** The loop's virtual time in seconds. */
@@ -256,6 +278,7 @@ export class EventLoop {
     this.queuedTicks--;
     if (!this.running || this.finishRun === null) return;
     setRunningLoop(this);
+    this.slowCallbacks.end();
     ctx.cur = null;
     let batched = 0;
     try {
@@ -321,6 +344,7 @@ export class EventLoop {
         `Stopped after ${world.steps.toLocaleString("en-US")} loop steps (the step limit) at t=${world.now.toFixed(3)}s: the program was still running. Does a loop never end?`,
       );
     }
+    this.slowCallbacks.end();
     this.sweepCancelledTimers();
     let pending = this.ready.length - this.head;
     if (pending === 0 && !this.stopping) {
@@ -372,6 +396,7 @@ export class EventLoop {
   private runHandle(handle: Handle): void {
     this.world.steps++;
     this.world.watchdog.startSlice();
+    this.slowCallbacks.begin(handle);
     if (!handle.internal && this.world.recorder.tracing) this.world.recorder.event("callback", null, handleLabel(handle));
     try {
       handle.callback(...handle.args);

@@ -37,6 +37,7 @@ export type { WaitOptions, ReturnWhen } from "./wait.ts";
 export { Timeout, timeout, timeoutAt } from "./timeout.ts";
 export { TaskGroup, taskGroup } from "./task-group.ts";
 export { run } from "./run.ts";
+export type { RunOptions } from "./run.ts";
 export { allTasks } from "./all-tasks.ts";
 export { Lock } from "./lock.ts";
 export { Event } from "./event.ts";

@@ -12,7 +12,9 @@ import { currentWorld } from "./world.ts";
  *
  * Pass the async function itself (`asyncio.run(main)`) to start it on the loop
  * like a Python coroutine, or a promise (`asyncio.run(main())`) that already
- * started. In a program, runs happen one after another.
+ * started. In a program, runs happen one after another. `{ debug: true }` turns on
+ * asyncio's debug mode for the run: callbacks that keep the loop 0.1 s or more are
+ * reported on stderr.
  *
  * @example
  * asyncio.run(async () => {
@@ -20,24 +22,30 @@ import { currentWorld } from "./world.ts";
  *   console.log("done"); // [1.000s] done
  * });
  */
-export function run<T>(main: Coroutine<T>): Promise<T> {
+export function run<T>(main: Coroutine<T>, options: RunOptions = {}): Promise<T> {
   if (currentTask() !== null) {
     throw new RuntimeError("asyncio.run() cannot be called from a running event loop");
   }
   const world = currentWorld();
-  if (world.driver) return world.driver.submit(main);
-  return runAlone(main);
+  if (world.driver) return world.driver.submit(main, options);
+  return runAlone(main, options);
+}
+
+/** asyncio.run's keyword arguments. */
+export interface RunOptions {
+  /** asyncio's debug mode for this run (see `EventLoop.setDebug`). */
+  debug?: boolean;
 }
 
 /** Outside a sandboxed program: a driver of its own, on a new loop. */
-async function runAlone<T>(main: Coroutine<T>): Promise<T> {
+async function runAlone<T>(main: Coroutine<T>, options: RunOptions): Promise<T> {
   const world = currentWorld();
   const driver = new ProgramDriver(new EventLoop(world));
   world.driver = driver;
   const outcome: { value?: T } = {};
   try {
     await driver.drive(async () => {
-      outcome.value = await driver.submit(main);
+      outcome.value = await driver.submit(main, options);
     });
   } finally {
     world.driver = null;
@@ -47,6 +55,7 @@ async function runAlone<T>(main: Coroutine<T>): Promise<T> {
 
 interface RunJob {
   main: Coroutine<unknown>;
+  debug: boolean;
   promise: RunPromise<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
@@ -92,14 +101,14 @@ export class ProgramDriver {
     loop.idleHook = () => this.bodySettled && !this.active && this.jobs.length === 0;
   }
 
-  submit<T>(main: Coroutine<T>): Promise<T> {
+  submit<T>(main: Coroutine<T>, options: RunOptions = {}): Promise<T> {
     let settle!: Pick<RunJob, "resolve" | "reject">;
     const promise = new RunPromise<T>((resolve, reject) => {
       settle = { resolve: resolve as (value: unknown) => void, reject };
     });
     // Handled here so the host never sees an unhandled rejection; `observed` tells if the program looked.
     Promise.prototype.then.call(promise, undefined, () => undefined);
-    this.jobs.push({ main, promise: promise as RunPromise<unknown>, ...settle });
+    this.jobs.push({ main, debug: options.debug ?? false, promise: promise as RunPromise<unknown>, ...settle });
     if (!this.active) this.startNext();
     return promise;
   }
@@ -137,6 +146,7 @@ export class ProgramDriver {
       return;
     }
     this.active = true;
+    this.loop.setDebug(job.debug);
     this.whenDone(task, () => this.cancelLeftovers(job, task));
   }
 

@@ -63,6 +63,27 @@ test.describe("extractExamples", () => {
     );
   });
 
+  test("keeps the changed-line marks of the code and of its Python original for Expressive Code", () => {
+    const source = [
+      fence("ts runnable id=marked ins={2-3} mark={5}", "1;"),
+      fence("output", ""),
+      fence("python original del={1}", "1"),
+      fence("output", ""),
+      fence("ts runnable id=plain", "1;"),
+      fence("output", ""),
+    ].join("");
+    const [marked, plain] = extractExamples(source, FILE);
+    expect(marked?.marks).toBe("ins={2-3} mark={5}");
+    expect(marked?.python?.marks).toBe("del={1}");
+    expect(plain?.marks).toBe("");
+  });
+
+  test("rejects line marks that are not a list of line numbers", () => {
+    expect(errorOf(fence("ts runnable ins=3-4", "1;") + fence("output", "")).message).toMatch(
+      /^content\/lessons\/07-demo\.mdx:1: `ins=3-4` is not a list of line numbers\nHint: write the lines in braces, e\.g\. ins=\{3\}/,
+    );
+  });
+
   test("rejects a duplicate example id in a lesson", () => {
     const group = fence("ts runnable id=twice", "1;") + fence("output", "");
     expect(errorOf(group + "\n" + group).message).toMatch(/:8: duplicate example id `twice` \(first used on line 1\)/);
