@@ -73,6 +73,8 @@ export const ctx = {
     frame.awaiting = value;
     if (value instanceof Future && value.done()) return value;
     frame.suspendedOn = value;
+    const task = taskOf(frame);
+    if (task !== null) task._stepPending = true;
     const { recorder } = currentWorld();
     if (recorder.tracing) recorder.event("task-suspended", frame, awaitableLabel(value));
     return value;
@@ -125,15 +127,19 @@ function rejectNextTurn(future: Future<unknown>, error: Error): PromiseLike<neve
 /**
  * Makes `frame` the running one again after an await. When the await really
  * suspended, the task is resumed in the trace, and if a cancellation is waiting
- * to be raised at this point, the task is returned (its flag cleared).
+ * to be raised at this point, the task is returned (its flag cleared). An await
+ * that suspended and then threw skips its own re-entry; the error carries the
+ * task's step up to the first frame that re-enters, which then stands for it
+ * (asyncio throws the CancelledError instead of the error into the coroutine).
  */
 function reenter(frame: Frame): Task<unknown> | null {
   ctx.cur = frame;
   frame.awaiting = null;
-  if (frame.suspendedOn === null) return null;
-  frame.suspendedOn = null;
-  currentWorld().recorder.event("task-resumed", frame);
   const task = taskOf(frame);
+  if (frame.suspendedOn === null && task?._stepPending !== true) return null;
+  frame.suspendedOn = null;
+  if (task !== null) task._stepPending = false;
+  currentWorld().recorder.event("task-resumed", frame);
   if (task === null || !task._mustCancel) return null;
   task._mustCancel = false;
   return task;

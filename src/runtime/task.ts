@@ -44,6 +44,8 @@ export class Task<T = unknown> extends Future<T> implements Owner {
   private cancelledExc: CancelledError | null = null;
   private numCancelsRequested = 0;
   _mustCancel = false;
+  /** A frame of this task suspended and has not re-entered yet (see context.ts `reenter`). */
+  _stepPending = false;
 
   constructor(coro: Coroutine<T>, options: TaskOptions = {}) {
     super(options.loop ?? getEventLoop());
@@ -194,6 +196,13 @@ export class Task<T = unknown> extends Future<T> implements Owner {
     this.root.awaiting = null;
     if (err instanceof CancelledError) {
       this.finishCancelled(err);
+      return;
+    }
+    if (this._stepPending && this._mustCancel) {
+      // The error left the coroutine from an await that suspended, with a
+      // cancellation due: asyncio would have thrown the CancelledError there.
+      this._mustCancel = false;
+      this.finishCancelled(this._makeCancelledErrorForStep());
       return;
     }
     this.loop.tasks.delete(this as Task<unknown>);
