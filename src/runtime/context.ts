@@ -57,6 +57,7 @@ export const ctx = {
   /** Before an await: records what the frame waits on. Returns `value` untouched. */
   aw<T>(frame: Frame, value: T): T {
     if (value === null || (typeof value !== "object" && typeof value !== "function")) return value;
+    if (value instanceof Deferred) value = value.start() as T;
     const child = value instanceof Promise ? promiseFrames.get(value) : undefined;
     if (child !== undefined) {
       frame.awaiting = child;
@@ -104,6 +105,31 @@ export const ctx = {
     currentWorld().watchdog.check(line);
   },
 };
+
+/**
+ * An awaitable that starts its coroutine only when first awaited, in the frame
+ * that awaits it (so that frame can be cancelled through it), like a Python
+ * coroutine object; `then` from plain code starts it too.
+ */
+export class Deferred<T> implements PromiseLike<T> {
+  private promise: Promise<T> | null = null;
+  private readonly body: () => Promise<T>;
+
+  constructor(body: () => Promise<T>) {
+    this.body = body;
+  }
+
+  start(): Promise<T> {
+    return (this.promise ??= this.body());
+  }
+
+  then<R1 = T, R2 = never>(
+    onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    return this.start().then(onFulfilled, onRejected);
+  }
+}
 
 /** Loop iterations between two looks at the wall clock. */
 const TICKS_PER_CHECK = 10_000;

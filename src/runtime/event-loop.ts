@@ -6,7 +6,7 @@ import { Heap } from "./heap.ts";
 import { macrotask } from "./macrotask.ts";
 import { registerLoopFactory, runningLoopOrNull, setRunningLoop } from "./running-loop.ts";
 import type { Task, TaskOptions, Coroutine } from "./task.ts";
-import { createTask as newTask, ensureFuture } from "./task.ts";
+import { Task as TaskClass, ensureFuture } from "./task.ts";
 import { currentWorld, type World } from "./world.ts";
 
 /** What an exception handler is told, as in asyncio's `call_exception_handler`. */
@@ -121,7 +121,7 @@ export class EventLoop {
   }
 
   createTask<T>(coro: Coroutine<T>, options: TaskOptions = {}): Task<T> {
-    return newTask(coro, { ...options, loop: this });
+    return new TaskClass(coro, { ...options, loop: this });
   }
 
   isRunning(): boolean {

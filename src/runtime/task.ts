@@ -45,13 +45,18 @@ export class Task<T = unknown> extends Future<T> implements Owner {
   private numCancelsRequested = 0;
   _mustCancel = false;
 
-  constructor(coro: Coroutine<T>, options: TaskOptions = {}) {
+  /**
+   * `numbered`: take a Task-N number even when a name is given, as asyncio 3.11's
+   * `create_task` and `TaskGroup.create_task` do (they name the task after the loop made it).
+   */
+  constructor(coro: Coroutine<T>, options: TaskOptions = {}, numbered = false) {
     super(options.loop ?? getEventLoop());
     if (!isCoroutine(coro)) {
       throw new TypeError(`a coroutine was expected, got ${describe(coro)}`);
     }
     const world = this.loop.world;
-    this.name = options.name ?? `Task-${++world.taskCounter}`;
+    if (options.name === undefined || numbered) world.taskCounter++;
+    this.name = options.name === undefined ? `Task-${world.taskCounter}` : String(options.name);
     this.coro = coro;
     this.root = new Frame(null);
     this.root.task = this as Task<unknown>;
@@ -97,6 +102,10 @@ export class Task<T = unknown> extends Future<T> implements Owner {
     this.numCancelsRequested++;
     const waiter = this.futWaiter();
     if (waiter !== null && waiter.cancel(msg)) return true;
+    // The future the task waits on is already cancelled and its CancelledError is on the
+    // way: asyncio's next `__step` delivers that one and clears `_must_cancel` as it does.
+    const leaf = this.started ? leafOf(this.root.awaiting) : null;
+    if (leaf instanceof Future && leaf.cancelled()) return true;
     this._mustCancel = true;
     this.cancelMessage = msg;
     return true;
@@ -236,7 +245,7 @@ function isCoroutine(value: unknown): value is Coroutine<unknown> {
  * loop's next turn; a promise is already running and is adopted.
  */
 export function createTask<T>(coro: Coroutine<T>, options: TaskOptions = {}): Task<T> {
-  return new Task(coro, options);
+  return new Task(coro, options, true);
 }
 
 /** A Future as is; a coroutine wrapped in a Task (asyncio's `ensure_future`). */
