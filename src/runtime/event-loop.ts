@@ -140,6 +140,11 @@ export class EventLoop {
     this.iterationEnd.push(hook);
   }
 
+  /** Whether a callback is ready or a timer is pending. */
+  hasPending(): boolean {
+    return this.ready.length > this.head || this.timers.size > this.cancelledTimers;
+  }
+
   /** Asks the loop to stop once the current iteration is finished. */
   stop(): void {
     this.stopping = true;
@@ -190,14 +195,18 @@ export class EventLoop {
     this.running = true;
     this.iterated = false;
     this.ntodo = 0;
-    setRunningLoop(this);
+    // The loop becomes the running one in its first step: code after an unawaited run call is not inside it.
     this.lastAlive = this.world.host.wallNow?.() ?? 0;
+    this.world.loopsRunning++;
     return new Promise<void>((resolve, reject) => {
       this.finishRun = (error) => {
         this.running = false;
         this.stopping = false;
         this.finishRun = null;
         if (runningLoopOrNull() === this) setRunningLoop(null);
+        this.world.loopsRunning--;
+        const waiting = this.world.loopStopped.splice(0);
+        for (const wake of waiting) wake();
         if (error === undefined) resolve();
         else reject(error);
       };

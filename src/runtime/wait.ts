@@ -1,7 +1,7 @@
 import { Deferred, type Frame } from "./context.ts";
 import { CancelledError, TimeoutError, ValueError } from "./errors.ts";
 import type { EventLoop } from "./event-loop.ts";
-import { getEventLoop, getRunningLoop } from "./running-loop.ts";
+import { getEventLoop } from "./running-loop.ts";
 import { Future } from "./future.ts";
 import type { Awaitable } from "./gather.ts";
 import { coroutine, suspend } from "./suspend.ts";
@@ -56,7 +56,7 @@ function resultAfterTimeout<T>(fut: Future<T>): T {
  */
 export function waitFor<T>(aw: Awaitable<T>, timeout: number | null): Promise<T> {
   return coroutine(async (frame) => {
-    const loop = getRunningLoop();
+    const loop = getEventLoop();
     if (timeout === null || timeout === undefined) return suspend(frame, ensureFuture(aw, loop));
     // asyncio 3.11 tasks.py wait_for()
     if (timeout <= 0) {
@@ -123,7 +123,7 @@ export function wait<T>(
     throw new TypeError("Passing coroutines is forbidden, use tasks explicitly.");
   }
   return coroutine(async (frame) => {
-    const loop = getRunningLoop();
+    const loop = getEventLoop();
     const waiter = new Future<unknown>(loop, "wait()");
     const timeout = options.timeout ?? null;
     const timeoutHandle =

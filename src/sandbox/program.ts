@@ -1,11 +1,10 @@
 import { compile, CompileError, type CompiledProgram } from "../compiler/compile.ts";
 import { ctx } from "../runtime/context.ts";
 import { DeadlockError, HorizonError, RuntimeError, WatchdogError } from "../runtime/errors.ts";
-import { EventLoop } from "../runtime/event-loop.ts";
 import { fetch } from "../runtime/fetch.ts";
 import { errorText } from "../runtime/format.ts";
 import * as asyncio from "../runtime/index.ts";
-import { ProgramDriver } from "../runtime/run.ts";
+import { ProgramDriver } from "../runtime/program-driver.ts";
 import { setRunningLoop } from "../runtime/running-loop.ts";
 import { createSandboxGlobals } from "../runtime/sandbox-globals.ts";
 import * as time from "../runtime/time-module.ts";
@@ -76,9 +75,7 @@ export async function runProgram(source: string, options: RunOptions = {}): Prom
   activeWorld = world;
   setRunningLoop(null);
   setCurrentWorld(world);
-  const loop = new EventLoop(world);
-  world.loop = loop;
-  const driver = new ProgramDriver(loop);
+  const driver = new ProgramDriver(world);
   world.driver = driver;
   const g = createSandboxGlobals(world);
   const stopUnhandled = onUnhandledRejection((reason) => {
