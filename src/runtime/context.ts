@@ -24,6 +24,9 @@ export class Frame implements Owner {
   awaiting: unknown = null;
   /** The leaf this frame suspended on when the await really yielded to the loop. */
   suspendedOn: unknown = null;
+  /** `taskOf(this)` as found when `ownerEpoch` was current (see `adopt`). */
+  owner: Task<unknown> | null = null;
+  ownerEpoch = -1;
 
   constructor(parent: Frame | null) {
     this.parent = parent;
@@ -169,10 +172,41 @@ export function frameOf(promise: unknown): Frame | undefined {
   return promise instanceof Promise ? promiseFrames.get(promise) : undefined;
 }
 
-/** The task a frame belongs to: the one at the root of its chain of callers. */
+/** Bumped whenever a frame changes parent; a frame's cached owner is good only for its epoch. */
+let epoch = 0;
+
+/** Hands an eagerly started coroutine's frame (and so its callees) to a task's root frame. */
+export function adopt(frame: Frame, root: Frame): void {
+  frame.parent = root;
+  epoch++;
+}
+
+/**
+ * The task a frame belongs to: the one at the root of its chain of callers.
+ * Every await asks, so the answer is cached along the chain: a new frame finds
+ * it on its caller in one step, and deep recursion stays linear.
+ */
 export function taskOf(frame: Frame | null): Task<unknown> | null {
-  for (let f = frame; f !== null; f = f.parent) if (f.task !== null) return f.task;
-  return null;
+  if (frame === null) return null;
+  if (frame.ownerEpoch === epoch) return frame.owner;
+  const path: Frame[] = [];
+  let task: Task<unknown> | null = null;
+  for (let f: Frame | null = frame; f !== null; f = f.parent) {
+    if (f.task !== null) {
+      task = f.task;
+      break;
+    }
+    if (f.ownerEpoch === epoch) {
+      task = f.owner;
+      break;
+    }
+    path.push(f);
+  }
+  for (const f of path) {
+    f.owner = task;
+    f.ownerEpoch = epoch;
+  }
+  return task;
 }
 
 /** The task whose code is running now, or null (asyncio's `current_task()`). */
@@ -186,7 +220,8 @@ export function currentTask(): Task<unknown> | null {
  */
 export function leafOf(start: unknown): unknown {
   let node = start;
-  for (let guard = 0; node instanceof Frame && guard < 10_000; guard++) node = node.awaiting;
+  // A coroutine that awaits its own promise makes a cycle; no real chain is this deep.
+  for (let guard = 0; node instanceof Frame && guard < 10_000_000; guard++) node = node.awaiting;
   return node instanceof Frame ? null : node;
 }
 

@@ -1,4 +1,4 @@
-import { ctx, Frame, frameOf, leafOf, awaitableLabel } from "./context.ts";
+import { adopt, ctx, Frame, frameOf, leafOf, awaitableLabel } from "./context.ts";
 import { CancelledError } from "./errors.ts";
 import type { EventLoop } from "./event-loop.ts";
 import { getEventLoop } from "./running-loop.ts";
@@ -63,7 +63,7 @@ export class Task<T = unknown> extends Future<T> implements Owner {
     if (typeof coro !== "function") {
       // An eagerly started coroutine: its frame (and whatever it printed) now belongs to this task.
       const frame = frameOf(coro);
-      if (frame !== undefined) frame.parent = this.root;
+      if (frame !== undefined) adopt(frame, this.root);
       this.root.awaiting = frame ?? coro;
     }
     this.loop.tasks.add(this as Task<unknown>);
