@@ -1,5 +1,5 @@
 import { adopt, ctx, Frame, frameOf, leafOf, awaitableLabel } from "./context.ts";
-import { CancelledError } from "./errors.ts";
+import { CancelledError, RuntimeError } from "./errors.ts";
 import type { EventLoop } from "./event-loop.ts";
 import { getEventLoop } from "./running-loop.ts";
 import { describe } from "./format.ts";
@@ -214,11 +214,11 @@ export class Task<T = unknown> extends Future<T> implements Owner {
   }
 
   override setResult(): never {
-    throw new Error("Task does not support setResult()");
+    throw new RuntimeError("Task does not support set_result operation");
   }
 
   override setException(): never {
-    throw new Error("Task does not support setException()");
+    throw new RuntimeError("Task does not support set_exception operation");
   }
 
   protected override stateText(): string {
