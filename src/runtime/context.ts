@@ -42,6 +42,13 @@ export const ctx = {
   /** The frame whose code is running, or null for top-level code and plain callbacks. */
   cur: null as Frame | null,
 
+  /**
+   * The task whose step the loop is running: the handle that started or woke it
+   * says so (asyncio's step is a handle). Code the compiler did not instrument
+   * has no frames; this is how its task still finds the future it waits on.
+   */
+  step: null as Task<unknown> | null,
+
   /** Runs the body of an async function in a new frame; used by every compiled async function. */
   call<T>(body: () => Promise<T>): Promise<T> {
     const prev = ctx.cur;
@@ -132,6 +139,26 @@ export class Deferred<T> implements PromiseLike<T> {
   ): Promise<R1 | R2> {
     return this.start().then(onFulfilled, onRejected);
   }
+}
+
+/** A loop callback that runs a step of a task. */
+type StepCallback = { stepTask?: Task<unknown> };
+
+/** Marks `wake` as a step of the task stepping now, so the loop makes that task `ctx.step` when it runs `wake`. */
+export function inStep<F extends object>(wake: F): F {
+  if (ctx.step !== null) (wake as StepCallback).stepTask = ctx.step;
+  return wake;
+}
+
+/** Marks `wake` as a step of `task`. */
+export function stepOfTask<F extends object>(wake: F, task: Task<unknown>): F {
+  (wake as StepCallback).stepTask = task;
+  return wake;
+}
+
+/** The task a loop callback is a step of, or null. */
+export function stepTaskOf(callback: object): Task<unknown> | null {
+  return (callback as StepCallback).stepTask ?? null;
 }
 
 /** Loop iterations between two looks at the wall clock. */

@@ -1,4 +1,4 @@
-import { ctx } from "./context.ts";
+import { ctx, stepTaskOf } from "./context.ts";
 import { DeadlockError, HorizonError, RuntimeError, WatchdogError } from "./errors.ts";
 import { Future } from "./future.ts";
 import { Handle, TimerHandle, timerBefore } from "./handle.ts";
@@ -382,6 +382,7 @@ export class EventLoop {
     this.world.steps++;
     this.world.watchdog.startSlice();
     if (!handle.internal && this.world.recorder.tracing) this.world.recorder.event("callback", null, handleLabel(handle));
+    ctx.step = stepTaskOf(handle.callback);
     try {
       handle.callback(...handle.args);
     } catch (err) {

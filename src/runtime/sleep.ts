@@ -1,3 +1,4 @@
+import { inStep } from "./context.ts";
 import { ValueError } from "./errors.ts";
 import type { EventLoop } from "./event-loop.ts";
 import { getEventLoop } from "./running-loop.ts";
@@ -34,7 +35,7 @@ class YieldOnce<T> implements PromiseLike<T> {
     onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
     return new Promise<T>((resolve) => {
-      this.loop._callSoonInternal(resolve, this.result);
+      this.loop._callSoonInternal(inStep(resolve), this.result);
     }).then(onFulfilled, onRejected);
   }
 }

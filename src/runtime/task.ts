@@ -1,4 +1,4 @@
-import { adopt, ctx, Frame, frameOf, leafOf, awaitableLabel } from "./context.ts";
+import { adopt, ctx, Frame, frameOf, leafOf, awaitableLabel, stepOfTask } from "./context.ts";
 import { CancelledError, RuntimeError } from "./errors.ts";
 import type { EventLoop } from "./event-loop.ts";
 import { getEventLoop } from "./running-loop.ts";
@@ -44,6 +44,8 @@ export class Task<T = unknown> extends Future<T> implements Owner {
   private cancelledExc: CancelledError | null = null;
   private numCancelsRequested = 0;
   _mustCancel = false;
+  /** The last pending future this task's steps awaited; how a coroutine the compiler did not instrument is cancelled. */
+  _plainWaiter: Future<unknown> | null = null;
 
   /**
    * `numbered`: take a Task-N number even when a name is given, as asyncio 3.11's
@@ -68,7 +70,7 @@ export class Task<T = unknown> extends Future<T> implements Owner {
     }
     this.loop.tasks.add(this as Task<unknown>);
     world.recorder.event("task-created", this, typeof coro === "function" ? "deferred" : "already running");
-    this.loop._callSoonInternal(this.firstStep);
+    this.loop._callSoonInternal(stepOfTask(this.firstStep, this as Task<unknown>));
   }
 
   protected override get traced(): boolean {
@@ -104,8 +106,7 @@ export class Task<T = unknown> extends Future<T> implements Owner {
     if (waiter !== null && waiter.cancel(msg)) return true;
     // The future the task waits on is already cancelled and its CancelledError is on the
     // way: asyncio's next `__step` delivers that one and clears `_must_cancel` as it does.
-    const leaf = this.started ? leafOf(this.root.awaiting) : null;
-    if (leaf instanceof Future && leaf.cancelled()) return true;
+    if (this.lastWaiter()?.cancelled()) return true;
     this._mustCancel = true;
     this.cancelMessage = msg;
     return true;
@@ -124,9 +125,17 @@ export class Task<T = unknown> extends Future<T> implements Owner {
 
   /** The pending Future the task's innermost coroutine waits on, if any. */
   futWaiter(): Future<unknown> | null {
+    const waiter = this.lastWaiter();
+    return waiter !== null && !waiter.done() ? waiter : null;
+  }
+
+  /** The future the task's innermost coroutine waits on, or last waited on, if it is one. */
+  private lastWaiter(): Future<unknown> | null {
     if (!this.started && typeof this.coro === "function") return null;
+    // Not compiled: no frames say what it awaits, but its steps do.
+    if (this.root.awaiting instanceof Promise && this._plainWaiter !== null) return this._plainWaiter;
     const leaf = leafOf(this.root.awaiting);
-    return leaf instanceof Future && !leaf.done() ? leaf : null;
+    return leaf instanceof Future ? leaf : null;
   }
 
   _makeCancelledErrorForStep(): CancelledError {
