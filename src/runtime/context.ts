@@ -24,6 +24,10 @@ export class Frame implements Owner {
   awaiting: unknown = null;
   /** The leaf this frame suspended on when the await really yielded to the loop. */
   suspendedOn: unknown = null;
+  /** Tasks created while this frame ran: the variables that may hold them die with it. */
+  created: Task<unknown>[] | null = null;
+  /** The coroutine's promise, once `call` has it. */
+  promise: Promise<unknown> | null = null;
   /** `taskOf(this)` as found when `ownerEpoch` was current (see `adopt`). */
   owner: Task<unknown> | null = null;
   ownerEpoch = -1;
@@ -61,6 +65,8 @@ export const ctx = {
       ctx.cur = prev;
     }
     promiseFrames.set(promise, frame);
+    frame.promise = promise;
+    if (frame.created !== null) whenFrameEnds(frame, promise);
     return promise;
   },
 
@@ -139,6 +145,35 @@ export class Deferred<T> implements PromiseLike<T> {
   ): Promise<R1 | R2> {
     return this.start().then(onFulfilled, onRejected);
   }
+}
+
+/**
+ * When the coroutine whose frame created tasks ends, the local variables that
+ * held them are gone: as CPython's garbage collector does then, a task that
+ * failed and whose exception nobody retrieved is reported now, and one still
+ * running is reported when it fails.
+ */
+function whenFrameEnds(frame: Frame, promise: Promise<unknown>): void {
+  const release = (returned: unknown): void => {
+    const created = frame.created!;
+    frame.created = null;
+    // What the coroutine returns (a task, or an array of them) is still held, by its caller.
+    for (const task of created) {
+      if (task !== returned && !(Array.isArray(returned) && returned.includes(task))) task._release();
+    }
+  };
+  promise.then(release, () => release(undefined));
+}
+
+/** Records that the running coroutine created `task` (only a task's compiled coroutines have frames to hold it). */
+export function noteCreated(task: Task<unknown>): void {
+  const frame = ctx.cur;
+  if (frame === null || taskOf(frame) === null) return;
+  if (frame.created === null) {
+    frame.created = [];
+    if (frame.promise !== null) whenFrameEnds(frame, frame.promise);
+  }
+  frame.created.push(task);
 }
 
 /** A loop callback that runs a step of a task. */

@@ -1,4 +1,4 @@
-import { adopt, ctx, Frame, frameOf, leafOf, awaitableLabel, stepOfTask } from "./context.ts";
+import { adopt, ctx, Frame, frameOf, leafOf, awaitableLabel, noteCreated, stepOfTask } from "./context.ts";
 import { CancelledError, RuntimeError } from "./errors.ts";
 import type { EventLoop } from "./event-loop.ts";
 import { getEventLoop } from "./running-loop.ts";
@@ -44,6 +44,8 @@ export class Task<T = unknown> extends Future<T> implements Owner {
   private cancelledExc: CancelledError | null = null;
   private numCancelsRequested = 0;
   _mustCancel = false;
+  /** Set once nothing in the program can hold the task any more: a failure is reported at once. */
+  private released = false;
   /** The last pending future this task's steps awaited; how a coroutine the compiler did not instrument is cancelled. */
   _plainWaiter: Future<unknown> | null = null;
 
@@ -69,6 +71,7 @@ export class Task<T = unknown> extends Future<T> implements Owner {
       this.root.awaiting = frame ?? coro;
     }
     this.loop.tasks.add(this as Task<unknown>);
+    noteCreated(this as Task<unknown>);
     world.recorder.event("task-created", this, typeof coro === "function" ? "deferred" : "already running");
     this.loop._callSoonInternal(stepOfTask(this.firstStep, this as Task<unknown>));
   }
@@ -212,7 +215,22 @@ export class Task<T = unknown> extends Future<T> implements Owner {
     this.loop.tasks.delete(this as Task<unknown>);
     super.setException(err);
     this.loop.world.recorder.event("task-failed", this, describe(err));
+    if (this.released) this._release();
   };
+
+  /**
+   * Nothing holds the task any more (the coroutine that created it ended): if its
+   * exception was never retrieved, it is reported now, as CPython does when the
+   * task is garbage-collected; if it is still running, when it fails.
+   */
+  _release(): void {
+    this.released = true;
+    if (!this.done() || !this.logTraceback) return;
+    this.logTraceback = false;
+    this.loop.failedFutures.delete(this as Future<unknown>);
+    const future = this as Future<unknown>;
+    this.loop.callExceptionHandler({ message: "Task exception was never retrieved", exception: this.exception(), future });
+  }
 
   private finishCancelled(err: CancelledError): void {
     this.loop.tasks.delete(this as Task<unknown>);
