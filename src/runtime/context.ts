@@ -26,6 +26,13 @@ export class Frame implements Owner {
   suspendedOn: unknown = null;
   /** Name of the async function this frame runs, when the compiler knew it. */
   fn: string | null = null;
+  /** Tasks created while this frame ran: the variables that may hold them die with it. */
+  created: Task<unknown>[] | null = null;
+  /** The coroutine's promise, once `call` has it. */
+  promise: Promise<unknown> | null = null;
+  /** `taskOf(this)` as found when `ownerEpoch` was current (see `adopt`). */
+  owner: Task<unknown> | null = null;
+  ownerEpoch = -1;
 
   constructor(parent: Frame | null) {
     this.parent = parent;
@@ -41,6 +48,13 @@ export const ctx = {
   /** The frame whose code is running, or null for top-level code and plain callbacks. */
   cur: null as Frame | null,
 
+  /**
+   * The task whose step the loop is running: the handle that started or woke it
+   * says so (asyncio's step is a handle). Code the compiler did not instrument
+   * has no frames; this is how its task still finds the future it waits on.
+   */
+  step: null as Task<unknown> | null,
+
   /** Runs the body of an async function in a new frame; used by every compiled async function. */
   call<T>(body: () => Promise<T>, fn?: string): Promise<T> {
     const prev = ctx.cur;
@@ -54,12 +68,15 @@ export const ctx = {
       ctx.cur = prev;
     }
     promiseFrames.set(promise, frame);
+    frame.promise = promise;
+    if (frame.created !== null) whenFrameEnds(frame, promise);
     return promise;
   },
 
   /** Before an await: records what the frame waits on. Returns `value` untouched. */
   aw<T>(frame: Frame, value: T): T {
     if (value === null || (typeof value !== "object" && typeof value !== "function")) return value;
+    if (value instanceof Deferred) value = value.start() as T;
     const child = value instanceof Promise ? promiseFrames.get(value) : undefined;
     if (child !== undefined) {
       frame.awaiting = child;
@@ -110,6 +127,80 @@ export const ctx = {
   },
 };
 
+/**
+ * An awaitable that starts its coroutine only when first awaited, in the frame
+ * that awaits it (so that frame can be cancelled through it), like a Python
+ * coroutine object; `then` from plain code starts it too.
+ */
+export class Deferred<T> implements PromiseLike<T> {
+  private promise: Promise<T> | null = null;
+  private readonly body: () => Promise<T>;
+
+  constructor(body: () => Promise<T>) {
+    this.body = body;
+  }
+
+  start(): Promise<T> {
+    return (this.promise ??= this.body());
+  }
+
+  then<R1 = T, R2 = never>(
+    onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    return this.start().then(onFulfilled, onRejected);
+  }
+}
+
+/**
+ * When the coroutine whose frame created tasks ends, the local variables that
+ * held them are gone: as CPython's garbage collector does then, a task that
+ * failed and whose exception nobody retrieved is reported now, and one still
+ * running is reported when it fails.
+ */
+function whenFrameEnds(frame: Frame, promise: Promise<unknown>): void {
+  const release = (returned: unknown): void => {
+    const created = frame.created!;
+    frame.created = null;
+    // What the coroutine returns (a task, or an array of them) is still held, by its caller.
+    for (const task of created) {
+      if (task !== returned && !(Array.isArray(returned) && returned.includes(task))) task._release();
+    }
+  };
+  promise.then(release, () => release(undefined));
+}
+
+/** Records that the running coroutine created `task` (only a task's compiled coroutines have frames to hold it). */
+export function noteCreated(task: Task<unknown>): void {
+  const frame = ctx.cur;
+  if (frame === null || taskOf(frame) === null) return;
+  if (frame.created === null) {
+    frame.created = [];
+    if (frame.promise !== null) whenFrameEnds(frame, frame.promise);
+  }
+  frame.created.push(task);
+}
+
+/** A loop callback that runs a step of a task. */
+type StepCallback = { stepTask?: Task<unknown> };
+
+/** Marks `wake` as a step of the task stepping now, so the loop makes that task `ctx.step` when it runs `wake`. */
+export function inStep<F extends object>(wake: F): F {
+  if (ctx.step !== null) (wake as StepCallback).stepTask = ctx.step;
+  return wake;
+}
+
+/** Marks `wake` as a step of `task`. */
+export function stepOfTask<F extends object>(wake: F, task: Task<unknown>): F {
+  (wake as StepCallback).stepTask = task;
+  return wake;
+}
+
+/** The task a loop callback is a step of, or null. */
+export function stepTaskOf(callback: object): Task<unknown> | null {
+  return (callback as StepCallback).stepTask ?? null;
+}
+
 /** Loop iterations between two looks at the wall clock. */
 const TICKS_PER_CHECK = 10_000;
 let ticksUntilCheck = TICKS_PER_CHECK;
@@ -152,10 +243,41 @@ export function frameOf(promise: unknown): Frame | undefined {
   return promise instanceof Promise ? promiseFrames.get(promise) : undefined;
 }
 
-/** The task a frame belongs to: the one at the root of its chain of callers. */
+/** Bumped whenever a frame changes parent; a frame's cached owner is good only for its epoch. */
+let epoch = 0;
+
+/** Hands an eagerly started coroutine's frame (and so its callees) to a task's root frame. */
+export function adopt(frame: Frame, root: Frame): void {
+  frame.parent = root;
+  epoch++;
+}
+
+/**
+ * The task a frame belongs to: the one at the root of its chain of callers.
+ * Every await asks, so the answer is cached along the chain: a new frame finds
+ * it on its caller in one step, and deep recursion stays linear.
+ */
 export function taskOf(frame: Frame | null): Task<unknown> | null {
-  for (let f = frame; f !== null; f = f.parent) if (f.task !== null) return f.task;
-  return null;
+  if (frame === null) return null;
+  if (frame.ownerEpoch === epoch) return frame.owner;
+  const path: Frame[] = [];
+  let task: Task<unknown> | null = null;
+  for (let f: Frame | null = frame; f !== null; f = f.parent) {
+    if (f.task !== null) {
+      task = f.task;
+      break;
+    }
+    if (f.ownerEpoch === epoch) {
+      task = f.owner;
+      break;
+    }
+    path.push(f);
+  }
+  for (const f of path) {
+    f.owner = task;
+    f.ownerEpoch = epoch;
+  }
+  return task;
 }
 
 /** The task whose code is running now, or null (asyncio's `current_task()`). */
@@ -169,7 +291,8 @@ export function currentTask(): Task<unknown> | null {
  */
 export function leafOf(start: unknown): unknown {
   let node = start;
-  for (let guard = 0; node instanceof Frame && guard < 10_000; guard++) node = node.awaiting;
+  // A coroutine that awaits its own promise makes a cycle; no real chain is this deep.
+  for (let guard = 0; node instanceof Frame && guard < 10_000_000; guard++) node = node.awaiting;
   return node instanceof Frame ? null : node;
 }
 

@@ -68,8 +68,22 @@ export class LimitOverrunError extends Error {
   }
 }
 
-/** Base of the connection errors, like Python's OSError family. */
-export class ConnectionError extends Error {
+/**
+ * Python's OSError, the base of the socket errors: `new OSError(98, "address
+ * already in use")` reads "[Errno 98] address already in use".
+ */
+export class OSError extends Error {
+  override name = "OSError";
+  readonly errno: number | null;
+  constructor(...args: [message?: string] | [errno: number, message: string]) {
+    const [first, second] = args;
+    super(typeof first === "number" ? `[Errno ${first}] ${second}` : first);
+    this.errno = typeof first === "number" ? first : null;
+  }
+}
+
+/** Base of the connection errors; an OSError, as in Python. */
+export class ConnectionError extends OSError {
   override name = "ConnectionError";
 }
 
@@ -83,8 +97,8 @@ export class ConnectionResetError extends ConnectionError {
   override name = "ConnectionResetError";
 }
 
-/** A host name that the virtual network does not know. */
-export class GaiError extends Error {
+/** A host name that the virtual network does not know (Python's `socket.gaierror`, an OSError). */
+export class GaiError extends OSError {
   override name = "gaierror";
 }
 

@@ -1,4 +1,4 @@
-import { ctx } from "./context.ts";
+import { ctx, stepTaskOf } from "./context.ts";
 import { SlowCallbackMonitor } from "./debug.ts";
 import { DeadlockError, HorizonError, RuntimeError, WatchdogError } from "./errors.ts";
 import { Future } from "./future.ts";
@@ -7,7 +7,7 @@ import { Heap } from "./heap.ts";
 import { macrotask } from "./macrotask.ts";
 import { registerLoopFactory, runningLoopOrNull, setRunningLoop } from "./running-loop.ts";
 import type { Task, TaskOptions, Coroutine } from "./task.ts";
-import { createTask as newTask, ensureFuture } from "./task.ts";
+import { Task as TaskClass, ensureFuture } from "./task.ts";
 import { currentWorld, type World } from "./world.ts";
 
 /** What an exception handler is told, as in asyncio's `call_exception_handler`. */
@@ -143,7 +143,7 @@ export class EventLoop {
   }
 
   createTask<T>(coro: Coroutine<T>, options: TaskOptions = {}): Task<T> {
-    return newTask(coro, { ...options, loop: this });
+    return new TaskClass(coro, { ...options, loop: this });
   }
 
   isRunning(): boolean {
@@ -160,6 +160,11 @@ export class EventLoop {
    */
   afterIteration(hook: () => void): void {
     this.iterationEnd.push(hook);
+  }
+
+  /** Whether a callback is ready or a timer is pending. */
+  hasPending(): boolean {
+    return this.ready.length > this.head || this.timers.size > this.cancelledTimers;
   }
 
   /** Asks the loop to stop once the current iteration is finished. */
@@ -212,14 +217,18 @@ export class EventLoop {
     this.running = true;
     this.iterated = false;
     this.ntodo = 0;
-    setRunningLoop(this);
+    // The loop becomes the running one in its first step: code after an unawaited run call is not inside it.
     this.lastAlive = this.world.host.wallNow?.() ?? 0;
+    this.world.loopsRunning++;
     return new Promise<void>((resolve, reject) => {
       this.finishRun = (error) => {
         this.running = false;
         this.stopping = false;
         this.finishRun = null;
         if (runningLoopOrNull() === this) setRunningLoop(null);
+        this.world.loopsRunning--;
+        const waiting = this.world.loopStopped.splice(0);
+        for (const wake of waiting) wake();
         if (error === undefined) resolve();
         else reject(error);
       };
@@ -398,6 +407,7 @@ export class EventLoop {
     this.world.watchdog.startSlice();
     this.slowCallbacks.begin(handle);
     if (!handle.internal && this.world.recorder.tracing) this.world.recorder.event("callback", null, handleLabel(handle));
+    ctx.step = stepTaskOf(handle.callback);
     try {
       handle.callback(...handle.args);
     } catch (err) {

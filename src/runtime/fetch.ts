@@ -2,7 +2,7 @@ import { ctx } from "./context.ts";
 import { GaiError } from "./errors.ts";
 import { Future } from "./future.ts";
 import { DNS_FAILURE_DELAY } from "./network.ts";
-import { getRunningLoop } from "./running-loop.ts";
+import { getEventLoop } from "./running-loop.ts";
 import { coroutine, suspend } from "./suspend.ts";
 
 /** One page of the virtual web. */
@@ -117,7 +117,7 @@ export function fetch(input: string | URL | Request, init: RequestInit = {}): Pr
     const signal = init.signal ?? null;
     if (signal?.aborted) throw signal.reason;
 
-    const loop = getRunningLoop();
+    const loop = getEventLoop();
     const world = loop.world;
     const host = Object.hasOwn(VIRTUAL_WEB, url.hostname) ? VIRTUAL_WEB[url.hostname]! : undefined;
     const future = new Future<VirtualPage>(loop, `fetch(${href})`);

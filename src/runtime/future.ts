@@ -1,3 +1,4 @@
+import { ctx, inStep } from "./context.ts";
 import { CancelledError, InvalidStateError } from "./errors.ts";
 import type { EventLoop } from "./event-loop.ts";
 import { getEventLoop } from "./running-loop.ts";
@@ -141,8 +142,13 @@ export class Future<T = unknown> implements PromiseLike<T> {
         if (onFulfilled) settleWith(resolve, reject, onFulfilled, value);
         else resolve(value as unknown as R1);
       };
-      if (this.state !== "pending") queueMicrotask(settle);
-      else this.callbacks.push(settle);
+      if (this.state !== "pending") {
+        queueMicrotask(settle);
+        return;
+      }
+      const task = ctx.step;
+      if (task !== null) task._plainWaiter = this as Future<unknown>;
+      this.callbacks.push(inStep(settle) as DoneCallback<T>);
     });
   }
 

@@ -12,6 +12,7 @@ export {
   ValueError,
   IncompleteReadError,
   LimitOverrunError,
+  OSError,
   ConnectionError,
   ConnectionRefusedError,
   ConnectionResetError,
@@ -46,4 +47,3 @@ export { Semaphore, BoundedSemaphore } from "./semaphore.ts";
 export { Queue, PriorityQueue, LifoQueue } from "./queue.ts";
 export { startServer, openConnection, StreamReader, StreamWriter, Server } from "./streams.ts";
 export type { ClientConnected, StreamOptions, ServerOptions } from "./streams.ts";
-export { OSError } from "./network.ts";

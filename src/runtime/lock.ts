@@ -1,7 +1,7 @@
 import { CancelledError, RuntimeError } from "./errors.ts";
 import type { EventLoop } from "./event-loop.ts";
 import { Future } from "./future.ts";
-import { getRunningLoop } from "./running-loop.ts";
+import { getEventLoop } from "./running-loop.ts";
 import { coroutine, suspend } from "./suspend.ts";
 
 /**
@@ -14,7 +14,7 @@ export abstract class LoopBound {
 
   /** The running loop, once checked to be the one this object is bound to (`_get_loop`). */
   protected getLoop(): EventLoop {
-    const loop = getRunningLoop();
+    const loop = getEventLoop();
     this.boundLoop ??= loop;
     if (loop !== this.boundLoop) throw new RuntimeError(`${this} is bound to a different event loop`);
     return loop;

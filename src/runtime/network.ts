@@ -1,5 +1,5 @@
 import { ctx } from "./context.ts";
-import { ConnectionRefusedError, GaiError } from "./errors.ts";
+import { ConnectionRefusedError, GaiError, OSError } from "./errors.ts";
 import type { EventLoop } from "./event-loop.ts";
 import { Future } from "./future.ts";
 import { addressText, LATENCY, pythonAddress, Transport, type Address, type Protocol } from "./transport.ts";
@@ -27,16 +27,6 @@ import type { World } from "./world.ts";
 export const DNS_FAILURE_DELAY = 0.005;
 const FIRST_EPHEMERAL_PORT = 50000;
 const ANY_HOST = "0.0.0.0";
-
-/** Python's OSError, for the socket errors that have no class of their own (address in use). */
-export class OSError extends Error {
-  override name = "OSError";
-  readonly errno: number;
-  constructor(errno: number, message: string) {
-    super(`[Errno ${errno}] ${message}`);
-    this.errno = errno;
-  }
-}
 
 /** What a listener does with the connections it accepts. */
 export interface ListenerHandlers {

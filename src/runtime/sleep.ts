@@ -1,5 +1,7 @@
+import { inStep } from "./context.ts";
 import { ValueError } from "./errors.ts";
-import { getRunningLoop } from "./running-loop.ts";
+import type { EventLoop } from "./event-loop.ts";
+import { getEventLoop } from "./running-loop.ts";
 import { Future, setResultUnlessCancelled } from "./future.ts";
 import type { TimerHandle } from "./handle.ts";
 
@@ -21,8 +23,10 @@ class SleepFuture<T> extends Future<T> {
 class YieldOnce<T> implements PromiseLike<T> {
   readonly label = "sleep(0)";
   private readonly result: T;
+  private readonly loop: EventLoop;
 
-  constructor(result: T) {
+  constructor(loop: EventLoop, result: T) {
+    this.loop = loop;
     this.result = result;
   }
 
@@ -30,9 +34,8 @@ class YieldOnce<T> implements PromiseLike<T> {
     onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
-    const loop = getRunningLoop();
     return new Promise<T>((resolve) => {
-      loop._callSoonInternal(resolve, this.result);
+      this.loop._callSoonInternal(inStep(resolve), this.result);
     }).then(onFulfilled, onRejected);
   }
 }
@@ -52,8 +55,10 @@ export function sleep<T>(delay: number, result?: T): PromiseLike<T> {
     throw new TypeError(`sleep() expects a number of seconds, got ${typeof delay}`);
   }
   if (Number.isNaN(delay)) throw new ValueError("sleep() got NaN as its delay");
-  if (delay <= 0) return new YieldOnce(result as T);
-  const loop = getRunningLoop();
+  // The running loop; outside one (JavaScript runs a coroutine's first part at the call,
+  // e.g. in `asyncio.run(main())`), the program's current loop, which the run then uses.
+  const loop = getEventLoop();
+  if (delay <= 0) return new YieldOnce(loop, result as T);
   const future = new SleepFuture<T>(loop, `sleep(${delay})`);
   future.timer = loop._callAtLabelled(
     loop.time() + delay,

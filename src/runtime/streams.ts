@@ -3,7 +3,7 @@ import type { EventLoop } from "./event-loop.ts";
 import { Future } from "./future.ts";
 import { networkOf } from "./network.ts";
 import { addressText, type Protocol, type Transport } from "./transport.ts";
-import { getRunningLoop } from "./running-loop.ts";
+import { getEventLoop } from "./running-loop.ts";
 import { Server } from "./server.ts";
 import { sleep } from "./sleep.ts";
 import { DEFAULT_LIMIT, StreamReader, toBytes } from "./stream-reader.ts";
@@ -213,7 +213,7 @@ export interface StreamOptions {
  */
 export function openConnection(host: string, port: number, options: StreamOptions = {}): Promise<[StreamReader, StreamWriter]> {
   return coroutine(async (frame) => {
-    const loop = getRunningLoop();
+    const loop = getEventLoop();
     const reader = new StreamReader(options.limit ?? DEFAULT_LIMIT, loop);
     const protocol = new StreamReaderProtocol(loop, reader, null);
     const connecting = networkOf(loop.world).connect(loop, host, port, () => protocol);
@@ -249,7 +249,7 @@ export function startServer(
     if (typeof clientConnected !== "function") {
       throw new TypeError(`startServer: the handler must be a function, got ${typeof clientConnected}`);
     }
-    const loop = getRunningLoop();
+    const loop = getEventLoop();
     let server!: Server;
     const listener = networkOf(loop.world).listen(host, port, {
       accept: () => {

@@ -27,7 +27,7 @@ export class TaskGroup {
     if (!this.entered) throw new RuntimeError(`TaskGroup ${this} has not been entered`);
     if (this.exiting && this.tasks.size === 0) throw new RuntimeError(`TaskGroup ${this} is finished`);
     if (this.aborting) throw new RuntimeError(`TaskGroup ${this} is shutting down`);
-    const task = new Task(coro, { loop: this.loop!, name: options.name });
+    const task = new Task(coro, { loop: this.loop!, name: options.name }, true);
     this.tasks.add(task as Task<unknown>);
     task.addDoneCallback(this.onTaskDone as (task: Future<T>) => void);
     return task;

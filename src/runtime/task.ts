@@ -1,5 +1,5 @@
-import { ctx, Frame, frameOf, leafOf, awaitableLabel } from "./context.ts";
-import { CancelledError } from "./errors.ts";
+import { adopt, ctx, Frame, frameOf, leafOf, awaitableLabel, noteCreated, stepOfTask } from "./context.ts";
+import { CancelledError, RuntimeError } from "./errors.ts";
 import type { EventLoop } from "./event-loop.ts";
 import { getEventLoop } from "./running-loop.ts";
 import { describe } from "./format.ts";
@@ -46,29 +46,39 @@ export class Task<T = unknown> extends Future<T> implements Owner {
   _mustCancel = false;
   /** A frame of this task suspended and has not re-entered yet (see context.ts `reenter`). */
   _stepPending = false;
+  /** Set once nothing in the program can hold the task any more: a failure is reported at once. */
+  private released = false;
+  /** The last pending future this task's steps awaited; how a coroutine the compiler did not instrument is cancelled. */
+  _plainWaiter: Future<unknown> | null = null;
 
-  constructor(coro: Coroutine<T>, options: TaskOptions = {}) {
+  /**
+   * `numbered`: take a Task-N number even when a name is given, as asyncio 3.11's
+   * `create_task` and `TaskGroup.create_task` do (they name the task after the loop made it).
+   */
+  constructor(coro: Coroutine<T>, options: TaskOptions = {}, numbered = false) {
     super(options.loop ?? getEventLoop());
     if (!isCoroutine(coro)) {
       throw new TypeError(`a coroutine was expected, got ${describe(coro)}`);
     }
     const world = this.loop.world;
-    this.name = options.name ?? `Task-${++world.taskCounter}`;
+    if (options.name === undefined || numbered) world.taskCounter++;
+    this.name = options.name === undefined ? `Task-${world.taskCounter}` : String(options.name);
     this.coro = coro;
     this.root = new Frame(null);
     this.root.task = this as Task<unknown>;
     if (typeof coro !== "function") {
       // An eagerly started coroutine: its frame (and whatever it printed) now belongs to this task.
       const frame = frameOf(coro);
-      if (frame !== undefined) frame.parent = this.root;
+      if (frame !== undefined) adopt(frame, this.root);
       this.root.awaiting = frame ?? coro;
       world.recorder.taskFunction(this, frame?.fn ?? null);
     } else {
       world.recorder.taskFunction(this, null);
     }
     this.loop.tasks.add(this as Task<unknown>);
+    noteCreated(this as Task<unknown>);
     world.recorder.event("task-created", this, typeof coro === "function" ? "deferred" : "already running");
-    this.loop._callSoonInternal(this.firstStep);
+    this.loop._callSoonInternal(stepOfTask(this.firstStep, this as Task<unknown>));
   }
 
   protected override get traced(): boolean {
@@ -102,6 +112,9 @@ export class Task<T = unknown> extends Future<T> implements Owner {
     this.numCancelsRequested++;
     const waiter = this.futWaiter();
     if (waiter !== null && waiter.cancel(msg)) return true;
+    // The future the task waits on is already cancelled and its CancelledError is on the
+    // way: asyncio's next `__step` delivers that one and clears `_must_cancel` as it does.
+    if (this.lastWaiter()?.cancelled()) return true;
     this._mustCancel = true;
     this.cancelMessage = msg;
     return true;
@@ -120,9 +133,17 @@ export class Task<T = unknown> extends Future<T> implements Owner {
 
   /** The pending Future the task's innermost coroutine waits on, if any. */
   futWaiter(): Future<unknown> | null {
+    const waiter = this.lastWaiter();
+    return waiter !== null && !waiter.done() ? waiter : null;
+  }
+
+  /** The future the task's innermost coroutine waits on, or last waited on, if it is one. */
+  private lastWaiter(): Future<unknown> | null {
     if (!this.started && typeof this.coro === "function") return null;
+    // Not compiled: no frames say what it awaits, but its steps do.
+    if (this.root.awaiting instanceof Promise && this._plainWaiter !== null) return this._plainWaiter;
     const leaf = leafOf(this.root.awaiting);
-    return leaf instanceof Future && !leaf.done() ? leaf : null;
+    return leaf instanceof Future ? leaf : null;
   }
 
   _makeCancelledErrorForStep(): CancelledError {
@@ -208,7 +229,22 @@ export class Task<T = unknown> extends Future<T> implements Owner {
     this.loop.tasks.delete(this as Task<unknown>);
     super.setException(err);
     this.loop.world.recorder.event("task-failed", this, describe(err));
+    if (this.released) this._release();
   };
+
+  /**
+   * Nothing holds the task any more (the coroutine that created it ended): if its
+   * exception was never retrieved, it is reported now, as CPython does when the
+   * task is garbage-collected; if it is still running, when it fails.
+   */
+  _release(): void {
+    this.released = true;
+    if (!this.done() || !this.logTraceback) return;
+    this.logTraceback = false;
+    this.loop.failedFutures.delete(this as Future<unknown>);
+    const future = this as Future<unknown>;
+    this.loop.callExceptionHandler({ message: "Task exception was never retrieved", exception: this.exception(), future });
+  }
 
   private finishCancelled(err: CancelledError): void {
     this.loop.tasks.delete(this as Task<unknown>);
@@ -219,11 +255,11 @@ export class Task<T = unknown> extends Future<T> implements Owner {
   }
 
   override setResult(): never {
-    throw new Error("Task does not support setResult()");
+    throw new RuntimeError("Task does not support set_result operation");
   }
 
   override setException(): never {
-    throw new Error("Task does not support setException()");
+    throw new RuntimeError("Task does not support set_exception operation");
   }
 
   protected override stateText(): string {
@@ -250,7 +286,7 @@ function isCoroutine(value: unknown): value is Coroutine<unknown> {
  * loop's next turn; a promise is already running and is adopted.
  */
 export function createTask<T>(coro: Coroutine<T>, options: TaskOptions = {}): Task<T> {
-  return new Task(coro, options);
+  return new Task(coro, options, true);
 }
 
 /** A Future as is; a coroutine wrapped in a Task (asyncio's `ensure_future`). */

@@ -24,7 +24,9 @@ export type TraceKind =
   | "future-resolved"
   | "blocked"
   | "io"
-  | "print";
+  | "print"
+  /** Last event of a trace that reached its limit: when it was cut and how much was left out. */
+  | "trace-cut";
 
 /** One thing that happened in a run, with its virtual time and the task it belongs to. */
 export interface TraceEvent {
@@ -72,6 +74,9 @@ export class Recorder {
   private readonly rawEvents: RawEvent[] = [];
   private taken = 0;
   private readonly functions = new Map<Owner, string | null>();
+  /** Events left out once the limit was reached, and the virtual time of the first of them. */
+  private dropped = 0;
+  private cutAt = 0;
 
   private readonly world: World;
   readonly tracing: boolean;
@@ -91,7 +96,10 @@ export class Recorder {
 
   event(kind: TraceKind, owner: Owner | null, detail?: string): void {
     if (!this.tracing) return;
-    if (this.rawEvents.length >= MAX_EVENTS) return;
+    if (this.rawEvents.length >= MAX_EVENTS) {
+      if (this.dropped++ === 0) this.cutAt = this.world.now;
+      return;
+    }
     this.rawEvents.push({ t: this.world.now, kind, owner, detail });
   }
 
@@ -117,12 +125,23 @@ export class Recorder {
     return fresh;
   }
 
+  /** The trace; if it reached its limit, a last "trace-cut" event says when and how many events are missing. */
   events(): TraceEvent[] {
-    return this.rawEvents.map((e) => {
+    const events = this.rawEvents.map((e) => {
       const event: TraceEvent = { t: e.t, kind: e.kind, task: e.owner?.ownerName() ?? null };
       if (e.detail !== undefined) event.detail = e.detail;
       return event;
     });
+    if (this.dropped > 0) {
+      const n = (count: number): string => count.toLocaleString("en-US");
+      events.push({
+        t: this.cutAt,
+        kind: "trace-cut",
+        task: null,
+        detail: `trace cut at t=${this.cutAt.toFixed(3)}s after ${n(MAX_EVENTS)} events (its limit): ${n(this.dropped)} later events not recorded`,
+      });
+    }
+    return events;
   }
 }
 

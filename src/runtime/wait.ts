@@ -1,7 +1,7 @@
-import type { Frame } from "./context.ts";
+import { Deferred, type Frame } from "./context.ts";
 import { CancelledError, TimeoutError, ValueError } from "./errors.ts";
 import type { EventLoop } from "./event-loop.ts";
-import { getEventLoop, getRunningLoop } from "./running-loop.ts";
+import { getEventLoop } from "./running-loop.ts";
 import { Future } from "./future.ts";
 import type { Awaitable } from "./gather.ts";
 import { coroutine, suspend } from "./suspend.ts";
@@ -56,7 +56,7 @@ function resultAfterTimeout<T>(fut: Future<T>): T {
  */
 export function waitFor<T>(aw: Awaitable<T>, timeout: number | null): Promise<T> {
   return coroutine(async (frame) => {
-    const loop = getRunningLoop();
+    const loop = getEventLoop();
     if (timeout === null || timeout === undefined) return suspend(frame, ensureFuture(aw, loop));
     // asyncio 3.11 tasks.py wait_for()
     if (timeout <= 0) {
@@ -123,7 +123,7 @@ export function wait<T>(
     throw new TypeError("Passing coroutines is forbidden, use tasks explicitly.");
   }
   return coroutine(async (frame) => {
-    const loop = getRunningLoop();
+    const loop = getEventLoop();
     const waiter = new Future<unknown>(loop, "wait()");
     const timeout = options.timeout ?? null;
     const timeoutHandle =
@@ -164,7 +164,7 @@ export function wait<T>(
  *   console.log(await next);
  * }
  */
-export function asCompleted<T>(fs: Iterable<Awaitable<T>>, options: { timeout?: number | null } = {}): Array<Promise<T>> {
+export function asCompleted<T>(fs: Iterable<Awaitable<T>>, options: { timeout?: number | null } = {}): Array<PromiseLike<T>> {
   if (fs instanceof Future || fs instanceof Promise) {
     throw new TypeError(`expect an iterable of futures, not ${fs.constructor.name}`);
   }
@@ -208,12 +208,6 @@ export function asCompleted<T>(fs: Iterable<Awaitable<T>>, options: { timeout?: 
       if (f === null) throw new TimeoutError("");
       return f.result();
     });
-  // Each awaitable takes the next finished result, so handing them out already
-  // started is the same as asyncio's lazy ones; the catch keeps an awaitable
-  // nobody awaits (the loop was left early) from reporting its TimeoutError.
-  return Array.from({ length: todo.size }, () => {
-    const next = waitForOne();
-    next.catch(() => undefined);
-    return next;
-  });
+  // Lazy, as asyncio's: the first result goes to whichever awaitable is awaited first.
+  return Array.from({ length: todo.size }, () => new Deferred(waitForOne));
 }

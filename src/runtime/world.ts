@@ -1,5 +1,5 @@
 import type { EventLoop } from "./event-loop.ts";
-import type { ProgramDriver } from "./run.ts";
+import type { ProgramDriver } from "./program-driver.ts";
 import { errorText } from "./format.ts";
 import { Recorder } from "./trace.ts";
 import { Watchdog } from "./watchdog.ts";
@@ -50,7 +50,10 @@ export class World {
   fatal: unknown = undefined;
   /** The program's own loop, made on first use. */
   loop: EventLoop | null = null;
-  /** Set while a sandboxed program runs: `asyncio.run` hands its work to it. */
+  /** Loops of this program running now, and who waits for the next one to stop. */
+  loopsRunning = 0;
+  loopStopped: Array<() => void> = [];
+  /** Set while a program runs: `asyncio.run` hands its work to it. */
   driver: ProgramDriver | null = null;
   /** Turns an exception into report text; the sandbox replaces it to add source positions. */
   formatError: (error: unknown) => string = (error) =>

@@ -1,21 +1,6 @@
 import { compile, CompileError, type CompiledProgram } from "../compiler/compile.ts";
-import { ctx } from "../runtime/context.ts";
-import { DeadlockError, HorizonError, RuntimeError, WatchdogError } from "../runtime/errors.ts";
-import { EventLoop } from "../runtime/event-loop.ts";
-import { fetch } from "../runtime/fetch.ts";
-import { errorText } from "../runtime/format.ts";
-import * as asyncio from "../runtime/index.ts";
-import { ProgramDriver } from "../runtime/run.ts";
-import { setRunningLoop } from "../runtime/running-loop.ts";
-import { createSandboxGlobals } from "../runtime/sandbox-globals.ts";
-import * as time from "../runtime/time-module.ts";
-import { setCurrentWorld, World } from "../runtime/world.ts";
+import { createRun, DeadlockError, errorText, HorizonError, WatchdogError, type ProgramBindings } from "../runtime/host.ts";
 import type { RunError, RunOptions, RunResult } from "./protocol.ts";
-
-const MODULES = Object.freeze({ asyncio, time });
-
-/** The world of the program running now; a new program ends an abandoned one. */
-let activeWorld: World | null = null;
 
 /** Real time for the watchdog and the run's statistics; the program itself never sees it. */
 const wallNow = (): number => performance.now();
@@ -32,27 +17,26 @@ const wallNow = (): number => performance.now();
 export async function runProgram(source: string, options: RunOptions = {}): Promise<RunResult> {
   const started = wallNow();
   const filename = options.filename ?? "main.ts";
-  const world = new World({
+  let program: CompiledProgram | null = null;
+  const run = createRun({
     limits: {
       ...(options.maxVirtualTime !== undefined && { maxVirtualTime: options.maxVirtualTime }),
       ...(options.maxSteps !== undefined && { maxSteps: options.maxSteps }),
       ...(options.watchdogMs !== undefined && { watchdogMs: options.watchdogMs }),
     },
-    host: {
-      wallNow,
-      onAlive: options.onAlive && (() => options.onAlive!({ lines: world.recorder.takeNewLines() })),
-    },
+    wallNow,
+    ...(options.onAlive && { onAlive: (lines) => options.onAlive!({ lines }) }),
     trace: options.trace ?? true,
+    formatError: (error) => describeError(error, program),
   });
   const finish = (error: RunError | null): RunResult => ({
-    lines: world.recorder.lines(),
+    lines: run.lines(),
     error,
-    trace: world.recorder.events(),
-    stats: { steps: world.steps, virtualTime: world.now, wallMs: wallNow() - started },
-    tasks: world.recorder.tasks(),
+    trace: run.events(),
+    stats: { ...run.stats(), wallMs: wallNow() - started },
+    tasks: run.tasks(),
   });
 
-  let program: CompiledProgram;
   try {
     program = compile(source, filename);
   } catch (err) {
@@ -72,36 +56,14 @@ export async function runProgram(source: string, options: RunOptions = {}): Prom
     return finish({ kind: "syntax", name: "SyntaxError", message, line: at?.line ?? null, column: at?.column ?? null });
   }
 
-  world.formatError = (error) => describeError(error, program);
-  if (activeWorld !== null && activeWorld.fatal === undefined) {
-    activeWorld.fatal = new RuntimeError("Stopped: another program was started before this one finished.");
-  }
-  activeWorld = world;
-  setRunningLoop(null);
-  setCurrentWorld(world);
-  const loop = new EventLoop(world);
-  world.loop = loop;
-  const driver = new ProgramDriver(loop);
-  world.driver = driver;
-  const g = createSandboxGlobals(world);
-  const stopUnhandled = onUnhandledRejection((reason) => {
-    if (world.fatal === undefined) world.fatal = reason;
-  });
+  const stopUnhandled = onUnhandledRejection((reason) => run.abort(reason));
+  const call = ({ rt, modules, globals: g, fetch }: ProgramBindings): Promise<unknown> =>
+    fn(rt, modules, g.console, g.setTimeout, g.clearTimeout, g.setInterval, g.clearInterval, g.Date, g.performance, fetch);
   try {
-    await driver.drive(() =>
-      ctx.call(() =>
-        fn(ctx, MODULES, g.console, g.setTimeout, g.clearTimeout, g.setInterval, g.clearInterval, g.Date, g.performance, fetch),
-      ),
-    );
-    if (world.fatal !== undefined) throw world.fatal;
-    return finish(null);
-  } catch (err) {
-    return finish(toRunError(err, program));
+    const error = await run.execute(call);
+    return finish(error === null ? null : toRunError(error, program));
   } finally {
     stopUnhandled();
-    if (activeWorld === world) activeWorld = null;
-    setCurrentWorld(null);
-    ctx.cur = null;
   }
 }
 
@@ -132,9 +94,9 @@ export function errorPosition(error: unknown, program: CompiledProgram): { line:
   return program.originalPosition(Number(match[1]), Number(match[2]));
 }
 
-function describeError(error: unknown, program: CompiledProgram): string {
+function describeError(error: unknown, program: CompiledProgram | null): string {
   const text = error instanceof Error ? errorText(error) : `Uncaught ${String(error)}`;
-  const pos = errorPosition(error, program);
+  const pos = program && errorPosition(error, program);
   return pos ? `${text}\n  at ${program.filename}:${pos.line}:${pos.column}` : text;
 }
 
