@@ -142,7 +142,9 @@ export class ProgramDriver {
 
   /** Calls `next` at the end of the iteration in which `future` is done (`run_until_complete`). */
   private whenDone(future: { addDoneCallback(fn: () => void): void }, next: () => void): void {
-    future.addDoneCallback(() => this.loop.afterIteration(next));
+    // Named as the stepper shows asyncio's `_run_until_complete_cb`.
+    const runDone = (): void => this.loop.afterIteration(next);
+    future.addDoneCallback(runDone);
   }
 
   /** runners.py `_cancel_all_tasks`: cancel what is left and let it clean up. */

@@ -1,3 +1,5 @@
+import type { Handle, TimerHandle } from "./handle.ts";
+import { LoopStepRecorder, type LoopStep, type WaitingTask } from "./loop-steps.ts";
 import type { World } from "./world.ts";
 
 /** One printed line, stamped with the virtual time it was printed at. */
@@ -32,6 +34,8 @@ export interface TraceEvent {
   kind: TraceKind;
   task: string | null;
   detail?: string;
+  /** Where in the learner's source it happened, "line:column", when known (suspend and resume points, prints). */
+  at?: string;
 }
 
 /**
@@ -55,7 +59,11 @@ interface RawEvent {
   kind: TraceKind;
   owner: Owner | null;
   detail: string | undefined;
+  at: string | null;
 }
+
+/** Events that carry the learner's position: where a task suspends and resumes, and prints. */
+const LOCATED: ReadonlySet<TraceKind> = new Set<TraceKind>(["task-suspended", "task-resumed", "print"]);
 
 /** Events kept at most, so a runaway program cannot fill memory with its trace. */
 const MAX_EVENTS = 200_000;
@@ -68,10 +76,18 @@ export class Recorder {
 
   private readonly world: World;
   readonly tracing: boolean;
+  /** The loop's steps, for the stepper; recorded only while tracing. */
+  readonly loopSteps: LoopStepRecorder | null;
+  /**
+   * Where the learner's code is now ("line:column"), when the host can tell (the
+   * sandbox reads it off the stack). Asked only while loop steps are recorded.
+   */
+  locate: (() => string | null) | null = null;
 
   constructor(world: World, tracing: boolean) {
     this.world = world;
     this.tracing = tracing;
+    this.loopSteps = tracing ? new LoopStepRecorder() : null;
   }
 
   print(stream: "stdout" | "stderr", text: string, owner: Owner | null): void {
@@ -85,7 +101,23 @@ export class Recorder {
   event(kind: TraceKind, owner: Owner | null, detail?: string): void {
     if (!this.tracing) return;
     if (this.rawEvents.length >= MAX_EVENTS) return;
-    this.rawEvents.push({ t: this.world.now, kind, owner, detail });
+    const steps = this.loopSteps;
+    let at: string | null = null;
+    if (steps !== null && steps.open) {
+      if (kind === "task-started" || kind === "task-resumed") steps.taskRan(owner);
+      if (this.locate !== null && LOCATED.has(kind)) at = this.locate();
+    }
+    this.rawEvents.push({ t: this.world.now, kind, owner, detail, at });
+  }
+
+  /** The loop is about to run `handle`; `ready` is what stays queued behind it. */
+  stepBegins(handle: Handle, ready: readonly Handle[], timers: readonly TimerHandle[], tasks: Iterable<WaitingTask>): void {
+    this.loopSteps?.begin(this.world.now, handle, ready, timers, tasks, this.rawEvents.length, this.rawLines.length);
+  }
+
+  /** The loop's steps as the stepper replays them (empty when the run was not traced). */
+  steps(): LoopStep[] {
+    return this.loopSteps?.steps() ?? [];
   }
 
   /** All lines printed so far. */
@@ -104,6 +136,7 @@ export class Recorder {
     return this.rawEvents.map((e) => {
       const event: TraceEvent = { t: e.t, kind: e.kind, task: e.owner?.ownerName() ?? null };
       if (e.detail !== undefined) event.detail = e.detail;
+      if (e.at !== null) event.at = e.at;
       return event;
     });
   }

@@ -23,7 +23,7 @@ function releaseWaiter(waiter: Future<unknown>): void {
 /** Cancels `fut` and waits until it has really finished (asyncio's `_cancel_and_wait`). */
 async function cancelAndWait(frame: Frame, fut: Future<unknown>, loop: EventLoop): Promise<void> {
   const waiter = new Future<unknown>(loop, `cancellation of ${fut.label ?? "a task"}`);
-  const cb = (): void => releaseWaiter(waiter);
+  const cb = releaseWaiter.bind(null, waiter);
   fut.addDoneCallback(cb);
   try {
     fut.cancel();
@@ -68,7 +68,7 @@ export function waitFor<T>(aw: Awaitable<T>, timeout: number | null): Promise<T>
     const waiter = new Future<unknown>(loop, `waitFor(…, ${timeout})`);
     const timeoutHandle = loop._callAtLabelled(loop.time() + timeout, `waitFor timeout (${timeout}s)`, releaseWaiter, waiter);
     timeoutHandle.pure = true;
-    const cb = (): void => releaseWaiter(waiter);
+    const cb = releaseWaiter.bind(null, waiter);
     const fut = ensureFuture(aw, loop);
     fut.addDoneCallback(cb);
     try {

@@ -48,6 +48,7 @@ export async function runProgram(source: string, options: RunOptions = {}): Prom
     lines: world.recorder.lines(),
     error,
     trace: world.recorder.events(),
+    steps: world.recorder.steps(),
     stats: { steps: world.steps, virtualTime: world.now, wallMs: wallNow() - started },
   });
 
@@ -70,6 +71,7 @@ export async function runProgram(source: string, options: RunOptions = {}): Prom
   }
 
   world.formatError = (error) => describeError(error, program);
+  if (world.recorder.tracing) world.recorder.locate = locator(program);
   if (activeWorld !== null && activeWorld.fatal === undefined) {
     activeWorld.fatal = new RuntimeError("Stopped: another program was started before this one finished.");
   }
@@ -127,6 +129,18 @@ export function errorPosition(error: unknown, program: CompiledProgram): { line:
   const match = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(stack);
   if (!match) return null;
   return program.originalPosition(Number(match[1]), Number(match[2]));
+}
+
+/** Reads the learner's current line and column off the stack, for the stepper's trace. */
+function locator(program: CompiledProgram): () => string | null {
+  const escaped = program.filename.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const frame = new RegExp(`${escaped}:(\\d+):(\\d+)`);
+  return () => {
+    const match = frame.exec(new Error().stack ?? "");
+    if (!match) return null;
+    const pos = program.originalPosition(Number(match[1]), Number(match[2]));
+    return `${pos.line}:${pos.column}`;
+  };
 }
 
 function describeError(error: unknown, program: CompiledProgram): string {

@@ -3,6 +3,8 @@
  * Shared by the browser widget, the Node CLI and the tests.
  */
 
+import type { LoopStep } from "../runtime/loop-steps.ts";
+
 /** One printed line, stamped with the virtual time it was printed at. */
 export interface OutputLine {
   /** Virtual time in seconds. */
@@ -41,6 +43,8 @@ export interface TraceEvent {
   task: string | null;
   /** Short human-readable detail, e.g. "sleep(1)" or the printed text. */
   detail?: string;
+  /** The learner's "line:column" where a task suspended or resumed, or a line was printed. */
+  at?: string;
 }
 
 export interface RunStats {
@@ -56,6 +60,8 @@ export interface RunResult {
   lines: OutputLine[];
   error: RunError | null;
   trace: TraceEvent[];
+  /** The loop's steps (each handle as it is taken off the ready queue), for the stepper; empty when not traced. */
+  steps?: LoopStep[];
   stats: RunStats;
 }
 
