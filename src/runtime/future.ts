@@ -2,6 +2,7 @@ import { CancelledError, InvalidStateError } from "./errors.ts";
 import type { EventLoop } from "./event-loop.ts";
 import { getEventLoop } from "./running-loop.ts";
 import { describe } from "./format.ts";
+import { stepName } from "./handle.ts";
 
 type State = "pending" | "cancelled" | "finished";
 
@@ -141,7 +142,10 @@ export class Future<T = unknown> implements PromiseLike<T> {
         else resolve(value as unknown as R1);
       };
       if (this.state !== "pending") queueMicrotask(settle);
-      else this.callbacks.push(settle as DoneCallback<T>);
+      else {
+        if (this.loop.world.recorder.tracing) stepName(settle, "settle");
+        this.callbacks.push(settle as DoneCallback<T>);
+      }
     });
   }
 

@@ -44,25 +44,35 @@ export const MAX_LOOP_STEPS = 5000;
 /** Queue entries listed per step at most. */
 const MAX_LISTED = 40;
 
-/** The runtime's own callbacks, by function name, in the stepper's words. */
+/**
+ * The runtime's own callbacks, by the name `stepName` (or a class field) gives them, in the
+ * stepper's words, as CPython's are named in vclock.py.
+ */
 const PLUMBING: Record<string, string> = {
-  setResultUnlessCancelled: "sleep",
   runDone: "run",
   onChildDone: "gather",
   onTaskDone: "task group",
   onTimeout: "timeout",
   releaseWaiter: "wait timeout",
-  "bound releaseWaiter": "wait timeout",
   onCompletion: "wait",
+  asCompletedDone: "as_completed",
   onInnerDone: "shield",
-  program: "program",
+  onOuterDone: "shield",
 };
 
+/** The runtime's timers, by the start of their label. */
+const TIMERS: Array<[RegExp, string]> = [
+  [/^sleep\(/, "sleep"],
+  [/^timeout expiry$/, "timeout"],
+  [/^(waitFor|wait) timeout /, "wait timeout"],
+  [/^asCompleted timeout /, "as_completed timeout"],
+];
+
 /** Names a program's own callback could well have too: plumbing only when the runtime scheduled it. */
-const COMMON_NAMES = new Set(["onTimeout", "program"]);
+const COMMON_NAMES = new Set(["onTimeout"]);
 
 /** The runtime's wake-ups of a task (a future's `then`, `sleep(0)`, a first step). */
-const WAKE_UPS = new Set(["settle", "resolve", "reject", "firstStep"]);
+const WAKE_UPS = new Set(["settle", "firstStep"]);
 
 /** What the stepper needs to know of a task: its name, and its chain of frames down to what it awaits. */
 export interface WaitingTask extends Owner {
@@ -89,6 +99,8 @@ export class LoopStepRecorder {
   private readonly raw: RawStep[] = [];
   private readonly woke = new Map<Handle, Owner>();
   private current: Handle | null = null;
+  /** The loop's first handle: the program's top level. */
+  private first: Handle | null = null;
 
   /** Whether more steps are still recorded (positions are looked up only while they are). */
   get open(): boolean {
@@ -119,6 +131,7 @@ export class LoopStepRecorder {
       }
       if (waiter !== null) this.woke.set(handle, waiter);
     }
+    this.first ??= handle;
     const queued = ready.filter((h) => h !== undefined && !h.cancelled);
     const due = timers.filter((h) => !h.cancelled).sort((a, b) => a.deadline - b.deadline);
     this.raw.push({
@@ -164,14 +177,19 @@ export class LoopStepRecorder {
     const owner = this.woke.get(handle);
     const taskName = owner?.ownerName();
     if (taskName) return { kind: "task", name: taskName };
+    if (handle === this.first) return { kind: "plumbing", name: "program" };
+    const label = handle.label;
+    if (label !== undefined) {
+      for (const [pattern, name] of TIMERS) if (pattern.test(label)) return { kind: "plumbing", name, detail: label };
+    }
     const fn = handle.callback.name;
     const plumbing = PLUMBING[fn];
-    const own = handle.internal || handle.label !== undefined || fn === "program";
+    const own = handle.internal || label !== undefined;
     if (plumbing !== undefined && (own || !COMMON_NAMES.has(fn))) {
-      return handle.label === undefined ? { kind: "plumbing", name: plumbing } : { kind: "plumbing", name: plumbing, detail: handle.label };
+      return label === undefined ? { kind: "plumbing", name: plumbing } : { kind: "plumbing", name: plumbing, detail: label };
     }
     if (handle.internal && WAKE_UPS.has(fn)) return { kind: "plumbing", name: fn === "firstStep" ? "task step" : "wake-up" };
-    if (handle.label !== undefined) return { kind: "callback", name: handle.label };
+    if (label !== undefined) return { kind: "callback", name: label };
     return { kind: "callback", name: fn || "anonymous function" };
   }
 }

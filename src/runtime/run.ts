@@ -2,6 +2,7 @@ import { currentTask } from "./context.ts";
 import { RuntimeError } from "./errors.ts";
 import { EventLoop } from "./event-loop.ts";
 import { gather } from "./gather.ts";
+import { stepName } from "./handle.ts";
 import { Task, type Coroutine } from "./task.ts";
 import { currentWorld } from "./world.ts";
 
@@ -142,9 +143,8 @@ export class ProgramDriver {
 
   /** Calls `next` at the end of the iteration in which `future` is done (`run_until_complete`). */
   private whenDone(future: { addDoneCallback(fn: () => void): void }, next: () => void): void {
-    // Named as the stepper shows asyncio's `_run_until_complete_cb`.
-    const runDone = (): void => this.loop.afterIteration(next);
-    future.addDoneCallback(runDone);
+    // Named for the stepper, which shows it as asyncio's `_run_until_complete_cb`.
+    future.addDoneCallback(stepName(() => this.loop.afterIteration(next), "runDone"));
   }
 
   /** runners.py `_cancel_all_tasks`: cancel what is left and let it clean up. */

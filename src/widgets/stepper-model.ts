@@ -51,6 +51,8 @@ const PLUMBING: Record<string, string> = {
   "wait timeout": "wait's timeout",
   wait: "wait: a future is done",
   shield: "shield: the inner future is done",
+  as_completed: "as_completed: a future is done",
+  "as_completed timeout": "as_completed's timeout",
   "wake-up": "wake-up",
   "task step": "a task's step",
 };

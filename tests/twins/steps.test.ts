@@ -28,12 +28,9 @@ const LISTED = 40;
  * (twins.test.ts); what differs is which handle did the work, or its name.
  */
 const DIFFERENT: Record<string, string> = {
-  "as-completed": "the runtime's asCompleted callback is named like wait's",
-  "as-completed-timeout": "the runtime's asCompleted callback is named like wait's",
+  "as-completed-timeout": "the runtime queues a second wake-up of main at t=1.000",
   "blocking-sleep": "JavaScript starts gather's coroutines at the call, inside main's step",
   "future-from-callback": "the twins schedule different callbacks (fut.set_result, an arrow function)",
-  shield: "the runtime's shield outer callback is an anonymous function",
-  "shield-cancel-waiter": "the runtime's shield outer callback is an anonymous function",
   "task-await-itself": "the runtime raises the error through a promise, not in the task's step",
   "task-group-cancel": "two wake-ups due at t=1.000 run in the other order",
   "task-names": "CPython 3.11 counts named tasks in the Task-N numbering; the runtime does not",

@@ -90,6 +90,10 @@ describe("timeline model", () => {
     assert.deepEqual(lane(timeline, "Task-1").runs.map((r) => [r.from.t, r.to.t]), [[0, 0], [0, 2], [3, 3]]);
     // The task due at t=1 only gets the loop at t=2.
     assert.deepEqual(lane(timeline, "Task-2").prints.map((p) => p.at.t), [2]);
+    // Its sleep was over at t=1: from then until t=2 it is ready, held up by the blocked loop.
+    assert.deepEqual(lane(timeline, "Task-2").waits.map((w) => [w.from.t, w.to.t, w.label]), [[0, 1, "sleep(1)"]]);
+    assert.deepEqual(lane(timeline, "Task-2").readies.map((r) => [r.from.t, r.to.t]), [[1, 2]]);
+    assert.deepEqual(lane(timeline, "Task-1").readies, []);
     assert.ok(timeline.moments[0]!.entries.includes("everything is blocked in time.sleep(2) until t=2.000s"));
   });
 
