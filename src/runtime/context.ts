@@ -24,6 +24,8 @@ export class Frame implements Owner {
   awaiting: unknown = null;
   /** The leaf this frame suspended on when the await really yielded to the loop. */
   suspendedOn: unknown = null;
+  /** The learner's function this frame runs, when the trace asks (for the timeline's lanes). */
+  callee: string | null = null;
 
   constructor(parent: Frame | null) {
     this.parent = parent;
@@ -43,6 +45,8 @@ export const ctx = {
   call<T>(body: () => Promise<T>): Promise<T> {
     const prev = ctx.cur;
     const frame = new Frame(prev);
+    const { recorder } = currentWorld();
+    if (recorder.callee !== null && recorder.loopSteps?.open) frame.callee = recorder.callee();
     ctx.cur = frame;
     let promise: Promise<T>;
     try {

@@ -1,4 +1,4 @@
-import { leafOf } from "./context.ts";
+import { frameOf, leafOf } from "./context.ts";
 import type { Handle, TimerHandle } from "./handle.ts";
 import type { Owner } from "./trace.ts";
 
@@ -192,4 +192,22 @@ export class LoopStepRecorder {
     if (label !== undefined) return { kind: "callback", name: label };
     return { kind: "callback", name: fn || "anonymous function" };
   }
+}
+
+/** An arrow that only calls something: `() => download("a")`. */
+const CALLING_ARROW = /^(?:async\s*)?\(\s*\)\s*=>\s*([\w$.]+\([^]*\))\s*$/;
+
+/**
+ * What a task runs, as its timeline lane is named: `download("a")` for
+ * `createTask(() => download("a"))`, `main()` for `run(main)`, `worker(…)` for a
+ * coroutine started eagerly (its arguments are not known), or null.
+ */
+export function whatItRuns(coro: unknown): string | null {
+  if (typeof coro === "function") {
+    const call = CALLING_ARROW.exec(Function.prototype.toString.call(coro))?.[1];
+    if (call !== undefined && call.length <= 48 && !call.includes("__rt")) return call;
+    return coro.name ? `${coro.name}()` : null;
+  }
+  const callee = frameOf(coro)?.callee;
+  return callee ? `${callee}(…)` : null;
 }

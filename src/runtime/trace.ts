@@ -13,6 +13,7 @@ export interface OutputLine {
 }
 
 export type TraceKind =
+  | "task-runs"
   | "task-created"
   | "task-started"
   | "task-suspended"
@@ -83,6 +84,8 @@ export class Recorder {
    * sandbox reads it off the stack). Asked only while loop steps are recorded.
    */
   locate: (() => string | null) | null = null;
+  /** The name of the learner's function that is calling into the runtime, when the host can tell. */
+  callee: (() => string | null) | null = null;
 
   constructor(world: World, tracing: boolean) {
     this.world = world;

@@ -71,7 +71,10 @@ export async function runProgram(source: string, options: RunOptions = {}): Prom
   }
 
   world.formatError = (error) => describeError(error, program);
-  if (world.recorder.tracing) world.recorder.locate = locator(program);
+  if (world.recorder.tracing) {
+    world.recorder.locate = locator(program);
+    world.recorder.callee = callee;
+  }
   if (activeWorld !== null && activeWorld.fatal === undefined) {
     activeWorld.fatal = new RuntimeError("Stopped: another program was started before this one finished.");
   }
@@ -129,6 +132,16 @@ export function errorPosition(error: unknown, program: CompiledProgram): { line:
   const match = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(stack);
   if (!match) return null;
   return program.originalPosition(Number(match[1]), Number(match[2]));
+}
+
+/**
+ * The name of the learner's async function that is starting now: the stack's third frame (after
+ * this one and the runtime's `call`), which a compiled async function's body calls.
+ */
+function callee(): string | null {
+  const frame = new Error().stack?.split("\n")[3] ?? "";
+  const name = /^\s*at (?:async )?([\w$]+) \(/.exec(frame)?.[1];
+  return name === undefined || name.startsWith("__") ? null : name;
 }
 
 /** Reads the learner's current line and column off the stack, for the stepper's trace. */

@@ -32,6 +32,8 @@ export interface Lane {
   task: string | null;
   /** "main program" for task null. */
   label: string;
+  /** What the task runs, e.g. `download("a")`, when the trace says. */
+  call: string | null;
   runs: Span[];
   waits: Span[];
   /** Stretches where the task could run but the loop was busy: its sleep was over, it had not resumed. */
@@ -148,7 +150,7 @@ export function buildTimeline(result: Pick<RunResult, "trace" | "stats">): Timel
   const laneOf = (task: string | null): LaneState => {
     let s = states.get(task);
     if (!s) {
-      const lane: Lane = { task, label: task ?? MAIN_PROGRAM, runs: [], waits: [], readies: [], prints: [], end: null };
+      const lane: Lane = { task, label: task ?? MAIN_PROGRAM, call: null, runs: [], waits: [], readies: [], prints: [], end: null };
       const origin = { t: 0, slot: 0 };
       s = { lane, state: "idle", eager: false, runFrom: origin, waitFrom: origin, waitLabel: "", stepWait: null, after: origin };
       states.set(task, s);
@@ -304,6 +306,9 @@ export function buildTimeline(result: Pick<RunResult, "trace" | "stats">): Timel
   function read(event: TraceEvent): void {
     const detail = event.detail ?? "";
     switch (event.kind) {
+      case "task-runs":
+        laneOf(event.task).lane.call = detail;
+        return;
       case "task-created":
         laneOf(event.task);
         return;

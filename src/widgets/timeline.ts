@@ -49,9 +49,13 @@ interface Dot {
 
 function laneRow(timeline: Timeline, lane: Lane, dots: Dot[]): HTMLElement[] {
   const name = el("div", "aw-tl-name");
-  name.append(el("span", "aw-tl-task", lane.label));
-  if (lane.end) name.append(el("span", `aw-tl-state aw-tl-${lane.end.state}`, lane.end.state));
-  name.title = lane.label;
+  // Named by what it runs, with the task's name beside.
+  if (lane.call !== null) name.append(el("span", "aw-tl-what", lane.call));
+  const who = el("span", "aw-tl-who");
+  who.append(el("span", "aw-tl-task", lane.label));
+  if (lane.end) who.append(" ", el("span", `aw-tl-state aw-tl-${lane.end.state}`, lane.end.state));
+  name.append(who);
+  name.title = lane.call === null ? lane.label : `${lane.call} in ${lane.label}`;
 
   const scale = el("div", "aw-tl-scale");
   for (const wait of lane.waits) scale.append(stretch("aw-tl-wait", "waiting", `waits on ${wait.label}`, timeline, wait, wait.label));

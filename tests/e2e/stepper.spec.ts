@@ -58,13 +58,16 @@ async function expectMoment(stepper: Locator, replay: Replay, index: number): Pr
   }
 }
 
+// Each test runs examples in the sandbox and steps through them; give a loaded machine time.
+test.describe.configure({ timeout: 120_000 });
+
 let all: Subject[] = [];
 test.beforeAll(async () => {
   all = await subjects();
 });
 
 test("steps forward to the end and back to the start on several lessons' examples", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   expect(all.length).toBeGreaterThanOrEqual(3);
   for (const subject of all) {
     const { stepper } = await openStepper(page, subject);

@@ -44,6 +44,24 @@ describe("timeline model", () => {
     for (const l of timeline.lanes) assert.equal(l.end?.state, "finished", l.label);
   });
 
+  test("names each lane by what its task runs", async () => {
+    const timeline = await timelineOf(
+      `async function nap(name: string, seconds: number) { await asyncio.sleep(seconds); }`,
+      `async function main() {`,
+      `  await asyncio.gather(asyncio.createTask(() => nap("a", 1)), asyncio.createTask(nap("b", 2), { name: "worker 2" }));`,
+      `}`,
+      `asyncio.run(main);`,
+    );
+    assert.deepEqual(
+      timeline.lanes.map((l) => [l.label, l.call]),
+      [
+        ["Task-1", "main()"],
+        ["Task-2", 'nap("a", 1)'],
+        ["worker 2", "nap(…)"],
+      ],
+    );
+  });
+
   test("orders the steps of one instant by slot, as they ran", async () => {
     const timeline = await timelineOf(...gather);
     // At t=2 Task-3 resumes, prints and finishes; only then does gather wake Task-1.
