@@ -35,7 +35,7 @@ export interface RunError {
 export interface TraceEvent {
   /** Virtual time in seconds. */
   t: number;
-  /** Event kind: "task-created", "task-started", "task-suspended", "task-resumed",
+  /** Event kind: "task-runs" (what a task runs, e.g. `download("a")`), "task-created", "task-started", "task-suspended", "task-resumed",
    * "task-finished", "task-cancelled", "task-failed", "callback", "timer-scheduled",
    * "timer-fired", "future-resolved", "io", "print". */
   kind: string;
