@@ -44,7 +44,7 @@ export interface Replay {
 const PLUMBING: Record<string, string> = {
   program: "top-level code",
   sleep: "sleep timer",
-  run: "asyncio.run: main is done",
+  run: "asyncio.run's done callback",
   gather: "gather: a child is done",
   "task group": "task group: a task is done",
   timeout: "timeout expires",
