@@ -103,7 +103,19 @@ function apply(tasks: Map<string, TaskState>, event: TraceEvent): void {
   }
 }
 
+/** What a plumbing step does, for the learner. */
+const PLUMBING_WHY: Record<string, string> = {
+  program: "runs the top-level code, which hands main to the loop",
+  sleep: "the sleep is over: completing its future puts the sleeping task in the ready queue",
+  gather: "a child is done; when the last one is, gather's future completes",
+  run: "the task asyncio.run waits for is done: the loop stops after this round",
+  "task group": "a task of the group is done",
+  timeout: "the deadline has passed: the task inside is cancelled",
+  "wait timeout": "the timeout has passed: the waiting task is woken",
+};
+
 function why(step: LoopStep, tasks: Map<string, TaskState>): string | null {
+  if (step.run.kind === "plumbing") return PLUMBING_WHY[step.run.name] ?? null;
   if (step.run.kind !== "task") return null;
   const task = tasks.get(step.run.name);
   if (task === undefined || task.state === "not started") return "starts";
