@@ -40,9 +40,9 @@ async function openStepper(page: Page, { lesson, example }: Subject, suffix = ""
 }
 
 /** Checks that the stepper shows moment `index` of the replay. */
-async function expectMoment(stepper: Locator, replay: Replay, index: number): Promise<void> {
+async function expectMoment(stepper: Locator, replay: Replay, index: number, timeout?: number): Promise<void> {
   const moment = replay.moments[index]!;
-  await expect(stepper).toHaveAttribute("data-step", String(index));
+  await expect(stepper).toHaveAttribute("data-step", String(index), { timeout });
   await expect(stepper.locator("[data-clock]")).toHaveText(moment.t.toFixed(3));
   if (moment.running === null) await expect(stepper.locator("[data-running]")).toContainText("Nothing runs");
   else await expect(stepper.locator("[data-running] strong")).toHaveText(moment.running);
@@ -123,7 +123,7 @@ test("plays to the end by itself", async ({ page }) => {
   const { stepper } = await openStepper(page, subject);
   await stepper.getByRole("combobox", { name: "Speed" }).selectOption("4×");
   await stepper.getByRole("button", { name: "Play" }).click();
-  await expectMoment(stepper, subject.replay, subject.replay.moments.length - 1);
+  await expectMoment(stepper, subject.replay, subject.replay.moments.length - 1, 60_000);
   await expect(stepper.getByRole("button", { name: "Play" })).toBeVisible();
 });
 
