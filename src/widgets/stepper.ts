@@ -110,8 +110,13 @@ class Stepper {
       li.append(el("code", "", text || " "));
       this.code.append(li);
     }
+    // Scrolling regions are tab stops of their own, so they scroll from the keyboard.
     const codeBox = el("div", "aw-st-codebox");
+    codeBox.tabIndex = 0;
+    codeBox.setAttribute("role", "region");
+    codeBox.setAttribute("aria-label", "Code");
     codeBox.append(this.code);
+    this.output.tabIndex = 0;
     const live = el("div", "aw-st-now");
     live.setAttribute("aria-live", "polite");
     live.append(clockLine, this.running);

@@ -66,27 +66,32 @@ test.beforeAll(async () => {
   all = await subjects();
 });
 
-test("steps forward to the end and back to the start on several lessons' examples", async ({ page }) => {
-  test.setTimeout(300_000);
+test("finds an example to step through in each of several lessons", () => {
   expect(all.length).toBeGreaterThanOrEqual(3);
-  for (const subject of all) {
-    const { stepper } = await openStepper(page, subject);
+});
+
+for (const index of [0, 1, 2]) {
+  test(`steps forward to the end and back to the start on lesson example ${index + 1}`, async ({ page }) => {
+    test.setTimeout(300_000);
+    const subject = all[index];
+    test.skip(subject === undefined, "fewer lessons have an example to step through");
+    const { stepper } = await openStepper(page, subject!);
     const forward = stepper.getByRole("button", { name: "Step forward" });
     const back = stepper.getByRole("button", { name: "Step back" });
-    const last = subject.replay.moments.length - 1;
-    await expectMoment(stepper, subject.replay, 0);
+    const last = subject!.replay.moments.length - 1;
+    await expectMoment(stepper, subject!.replay, 0);
     await expect(back).toBeDisabled();
     for (let i = 1; i <= last; i++) {
       await forward.click();
-      await expectMoment(stepper, subject.replay, i);
+      await expectMoment(stepper, subject!.replay, i);
     }
     await expect(forward).toBeDisabled();
     for (let i = last - 1; i >= 0; i--) {
       await back.click();
-      await expectMoment(stepper, subject.replay, i);
+      await expectMoment(stepper, subject!.replay, i);
     }
-  }
-});
+  });
+}
 
 test("is used with the keyboard only", async ({ page }) => {
   const subject = all[0]!;
