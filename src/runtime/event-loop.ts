@@ -373,7 +373,7 @@ export class EventLoop {
     this.world.steps++;
     this.world.watchdog.startSlice();
     const { loopSteps } = this.world.recorder;
-    if (loopSteps?.open) this.world.recorder.stepBegins(handle, this.ready.slice(this.head), this.timers.values(), this.tasks);
+    if (loopSteps?.open) this.world.recorder.stepBegins(handle, this.ready, this.head, this.timers.values(), this.tasks);
     if (!handle.internal && this.world.recorder.tracing) this.world.recorder.event("callback", null, handleLabel(handle));
     try {
       handle.callback(...handle.args);

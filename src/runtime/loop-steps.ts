@@ -40,9 +40,9 @@ export interface LoopStep {
 }
 
 /** Steps recorded at most; a longer run's stepper shows its beginning. */
-export const MAX_LOOP_STEPS = 5000;
+export const MAX_LOOP_STEPS = 2000;
 /** Queue entries listed per step at most. */
-const MAX_LISTED = 40;
+export const MAX_LISTED = 12;
 
 /**
  * The runtime's own callbacks, by the name `stepName` (or a class field) gives them, in the
@@ -111,6 +111,7 @@ export class LoopStepRecorder {
     t: number,
     handle: Handle,
     ready: readonly Handle[],
+    head: number,
     timers: readonly TimerHandle[],
     tasks: Iterable<WaitingTask>,
     events: number,
@@ -132,18 +133,18 @@ export class LoopStepRecorder {
       if (waiter !== null) this.woke.set(handle, waiter);
     }
     this.first ??= handle;
-    const queued = ready.filter((h) => h !== undefined && !h.cancelled);
-    const due = timers.filter((h) => !h.cancelled).sort((a, b) => a.deadline - b.deadline);
-    this.raw.push({
-      t,
-      run: handle,
-      ready: queued.slice(0, MAX_LISTED),
-      moreReady: Math.max(0, queued.length - MAX_LISTED),
-      timers: due.slice(0, MAX_LISTED),
-      moreTimers: Math.max(0, due.length - MAX_LISTED),
-      events,
-      lines,
-    });
+    const queued: Handle[] = [];
+    let waiting = 0;
+    for (let i = head; i < ready.length; i++) {
+      const h = ready[i];
+      if (h === undefined || h.cancelled) continue;
+      if (queued.length < MAX_LISTED) queued.push(h);
+      waiting++;
+    }
+    let pending = 0;
+    for (const h of timers) if (!h.cancelled) pending++;
+    const due = earliest(timers, MAX_LISTED);
+    this.raw.push({ t, run: handle, ready: queued, moreReady: waiting - queued.length, timers: due, moreTimers: pending - due.length, events, lines });
     this.current = handle;
   }
 
@@ -192,6 +193,24 @@ export class LoopStepRecorder {
     if (label !== undefined) return { kind: "callback", name: label };
     return { kind: "callback", name: fn || "anonymous function" };
   }
+}
+
+/**
+ * The `count` earliest timers that are not cancelled, in deadline order, read off the heap's
+ * array (a binary heap: the children of i are 2i+1 and 2i+2) without sorting all of it.
+ */
+function earliest(heap: readonly TimerHandle[], count: number): TimerHandle[] {
+  const found: TimerHandle[] = [];
+  const frontier: number[] = heap.length > 0 ? [0] : [];
+  while (frontier.length > 0 && found.length < count) {
+    let best = 0;
+    for (let i = 1; i < frontier.length; i++) if (heap[frontier[i]!]!.deadline < heap[frontier[best]!]!.deadline) best = i;
+    const index = frontier.splice(best, 1)[0]!;
+    const timer = heap[index]!;
+    if (!timer.cancelled) found.push(timer);
+    for (const child of [2 * index + 1, 2 * index + 2]) if (child < heap.length) frontier.push(child);
+  }
+  return found;
 }
 
 /** An arrow that only calls something: `() => download("a")`. */

@@ -113,9 +113,9 @@ export class Recorder {
     this.rawEvents.push({ t: this.world.now, kind, owner, detail, at });
   }
 
-  /** The loop is about to run `handle`; `ready` is what stays queued behind it. */
-  stepBegins(handle: Handle, ready: readonly Handle[], timers: readonly TimerHandle[], tasks: Iterable<WaitingTask>): void {
-    this.loopSteps?.begin(this.world.now, handle, ready, timers, tasks, this.rawEvents.length, this.rawLines.length);
+  /** The loop is about to run `handle`; `ready` from `head` on is what stays queued behind it. */
+  stepBegins(handle: Handle, ready: readonly Handle[], head: number, timers: readonly TimerHandle[], tasks: Iterable<WaitingTask>): void {
+    this.loopSteps?.begin(this.world.now, handle, ready, head, timers, tasks, this.rawEvents.length, this.rawLines.length);
   }
 
   /** The loop's steps as the stepper replays them (empty when the run was not traced). */

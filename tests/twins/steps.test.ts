@@ -13,15 +13,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, test } from "node:test";
-import type { LoopStep, StepHandle } from "../../src/runtime/loop-steps.ts";
+import { MAX_LISTED as LISTED, type LoopStep, type StepHandle } from "../../src/runtime/loop-steps.ts";
 import { skipWithoutPython, twinsDir } from "./python.ts";
 
 const casesDir = path.join(twinsDir, "cases");
 const scratch = mkdtempSync(path.join(tmpdir(), "vclock-steps-"));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** Queue entries the runtime lists per step (see loop-steps.ts). */
-const LISTED = 40;
 
 /**
  * Twins whose step stories differ, and why. Their printed lines still agree
