@@ -32,7 +32,8 @@ async function openStepper(page: Page, { lesson, example }: Subject, suffix = ""
   await page.goto(lesson.url + suffix);
   const widget = page.locator(`[data-example="${example.key}"]`);
   await widget.getByRole("button", { name: "Run" }).click();
-  await expect(widget).toHaveAttribute("data-state", "match");
+  // A run starts a worker and compiles the program: slow on a loaded machine.
+  await expect(widget).toHaveAttribute("data-state", "match", { timeout: 60_000 });
   await widget.getByRole("button", { name: "Step through" }).click();
   const stepper = widget.locator("[data-stepper]");
   await expect(stepper).toBeVisible();
@@ -99,7 +100,7 @@ test("is used with the keyboard only", async ({ page }) => {
   const widget = page.locator(`[data-example="${subject.example.key}"]`);
   await widget.getByRole("button", { name: "Run" }).focus();
   await page.keyboard.press("Enter");
-  await expect(widget).toHaveAttribute("data-state", "match");
+  await expect(widget).toHaveAttribute("data-state", "match", { timeout: 60_000 });
   const open = widget.getByRole("button", { name: "Step through" });
   for (let i = 0; i < 10 && !(await open.evaluate((node) => node === document.activeElement)); i++) await page.keyboard.press("Tab");
   await expect(open).toBeFocused();
@@ -144,7 +145,8 @@ test("keeps the step in the URL fragment, and a link to it opens the same moment
   const fresh = await page.context().newPage();
   await fresh.goto(link);
   const restored = fresh.locator(`[data-example="${subject.example.key}"] [data-stepper]`);
-  await expect(restored).toBeVisible();
+  // The link runs the example first.
+  await expect(restored).toBeVisible({ timeout: 60_000 });
   await expectMoment(restored, subject.replay, 3);
   await fresh.close();
 });
