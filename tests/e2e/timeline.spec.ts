@@ -14,6 +14,9 @@ interface Subject {
   result: RunResult;
 }
 
+// Finding a subject runs every lesson example in Node first; give a loaded machine time.
+test.describe.configure({ timeout: 120_000 });
+
 const candidates = loadLessons().flatMap((lesson) => lesson.examples.map((example) => ({ lesson, example })));
 
 /** The first example, in course order, that matches `wanted` when run in Node. */
