@@ -33,6 +33,8 @@ export class Frame implements Owner {
   /** `taskOf(this)` as found when `ownerEpoch` was current (see `adopt`). */
   owner: Task<unknown> | null = null;
   ownerEpoch = -1;
+  /** The learner's function this frame runs, when the trace asks (for the timeline's lanes). */
+  callee: string | null = null;
 
   constructor(parent: Frame | null) {
     this.parent = parent;
@@ -60,6 +62,8 @@ export const ctx = {
     const prev = ctx.cur;
     const frame = new Frame(prev);
     if (fn) frame.fn = fn;
+    const { recorder } = currentWorld();
+    if (recorder.callee !== null && recorder.loopSteps?.open) frame.callee = recorder.callee();
     ctx.cur = frame;
     let promise: Promise<T>;
     try {

@@ -406,6 +406,8 @@ export class EventLoop {
     this.world.steps++;
     this.world.watchdog.startSlice();
     this.slowCallbacks.begin(handle);
+    const { loopSteps } = this.world.recorder;
+    if (loopSteps?.open) this.world.recorder.stepBegins(handle, this.ready, this.head, this.timers.values(), this.tasks);
     if (!handle.internal && this.world.recorder.tracing) this.world.recorder.event("callback", null, handleLabel(handle));
     ctx.step = stepTaskOf(handle.callback);
     try {

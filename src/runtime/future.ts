@@ -3,6 +3,7 @@ import { CancelledError, InvalidStateError } from "./errors.ts";
 import type { EventLoop } from "./event-loop.ts";
 import { getEventLoop } from "./running-loop.ts";
 import { describe } from "./format.ts";
+import { stepName } from "./handle.ts";
 
 type State = "pending" | "cancelled" | "finished";
 
@@ -148,6 +149,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
       }
       const task = ctx.step;
       if (task !== null) task._plainWaiter = this as Future<unknown>;
+      if (this.loop.world.recorder.tracing) stepName(settle, "settle");
       this.callbacks.push(inStep(settle) as DoneCallback<T>);
     });
   }

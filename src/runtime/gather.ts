@@ -2,6 +2,7 @@ import { CancelledError } from "./errors.ts";
 import type { EventLoop } from "./event-loop.ts";
 import { getEventLoop } from "./running-loop.ts";
 import { Future } from "./future.ts";
+import { stepName } from "./handle.ts";
 import { ensureFuture, type Coroutine } from "./task.ts";
 
 /** Anything `gather`, `shield` and `waitFor` accept: a future, a task, a promise or an async function. */
@@ -102,6 +103,7 @@ export function gather<T extends readonly unknown[]>(...args: unknown[]): Future
     }
   };
 
+  stepName(onChildDone, "onChildDone");
   for (const arg of awaitables) {
     let fut = seen.get(arg);
     if (fut === undefined) {
@@ -149,9 +151,11 @@ export function shield<T>(arg: Awaitable<T>): Future<T> {
     if (exc !== null) outer.setException(exc);
     else outer.setResult(inner.result());
   };
-  inner.addDoneCallback(onInnerDone);
-  outer.addDoneCallback(() => {
-    if (!inner.done()) inner.removeDoneCallback(onInnerDone);
-  });
+  inner.addDoneCallback(stepName(onInnerDone, "onInnerDone"));
+  outer.addDoneCallback(
+    stepName(() => {
+      if (!inner.done()) inner.removeDoneCallback(onInnerDone);
+    }, "onOuterDone"),
+  );
   return outer;
 }

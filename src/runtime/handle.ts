@@ -70,6 +70,15 @@ export class TimerHandle extends Handle {
   }
 }
 
+/**
+ * Names one of the runtime's own callbacks, so the stepper can tell it apart (see
+ * loop-steps.ts): a literal name, unlike the function's own, survives minification.
+ */
+export function stepName<F extends (...args: never[]) => unknown>(fn: F, name: string): F {
+  Object.defineProperty(fn, "name", { value: name });
+  return fn;
+}
+
 /** asyncio's TimerHandle.__lt__: by deadline alone; ties fall as the heap's shape gives (see heap.ts). */
 export function timerBefore(a: TimerHandle, b: TimerHandle): boolean {
   return a.deadline < b.deadline;

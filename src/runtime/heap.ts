@@ -21,6 +21,11 @@ export class Heap<T> {
     return this.items[0];
   }
 
+  /** The items in heap order (not sorted), for a look that changes nothing. */
+  values(): readonly T[] {
+    return this.items;
+  }
+
   /** heapq.heappush */
   push(item: T): void {
     this.items.push(item);

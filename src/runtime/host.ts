@@ -17,6 +17,7 @@ import { ProgramDriver } from "./program-driver.ts";
 import { setRunningLoop } from "./running-loop.ts";
 import { createSandboxGlobals, type SandboxGlobals } from "./sandbox-globals.ts";
 import * as time from "./time-module.ts";
+import type { LoopStep } from "./loop-steps.ts";
 import type { OutputLine, TaskInfo, TraceEvent } from "./trace.ts";
 import { setCurrentWorld, World, type Limits } from "./world.ts";
 
@@ -36,6 +37,10 @@ export interface RunSettings {
   onAlive?: (lines: OutputLine[]) => void;
   /** How an error reported by the loop (an exception nobody retrieved, ...) is written to stderr. */
   formatError?: (error: unknown) => string;
+  /** The learner's current `line:column`, for the trace of a traced run (suspends, resumes, prints). */
+  locate?: () => string | null;
+  /** The name of the learner's async function starting now, for the timeline's lanes. */
+  callee?: () => string | null;
 }
 
 /** What a compiled program is called with. */
@@ -68,6 +73,8 @@ export interface ProgramRun {
   stats(): { steps: number; virtualTime: number };
   /** Every task of the run with the coroutine function it ran, for checks that count tasks by function. */
   tasks(): TaskInfo[];
+  /** The loop's steps as the stepper replays them (empty when the run was not traced). */
+  steps(): LoopStep[];
 }
 
 const MODULES = Object.freeze({ asyncio, time });
@@ -87,6 +94,10 @@ export function createRun(settings: RunSettings = {}): ProgramRun {
     trace: settings.trace ?? true,
   });
   if (settings.formatError) world.formatError = settings.formatError;
+  if (world.recorder.tracing) {
+    if (settings.locate) world.recorder.locate = settings.locate;
+    if (settings.callee) world.recorder.callee = settings.callee;
+  }
   const bindings: ProgramBindings = { rt: ctx, modules: MODULES, globals: createSandboxGlobals(world), fetch };
   const abort = (error: unknown): void => {
     if (world.fatal === undefined) world.fatal = error;
@@ -122,5 +133,6 @@ export function createRun(settings: RunSettings = {}): ProgramRun {
     events: () => world.recorder.events(),
     stats: () => ({ steps: world.steps, virtualTime: world.now }),
     tasks: () => world.recorder.tasks(),
+    steps: () => world.recorder.steps(),
   };
 }

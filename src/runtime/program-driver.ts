@@ -2,6 +2,7 @@ import { ctx } from "./context.ts";
 import { DeadlockError } from "./errors.ts";
 import { EventLoop } from "./event-loop.ts";
 import { gather } from "./gather.ts";
+import { stepName } from "./handle.ts";
 import { macrotask } from "./macrotask.ts";
 import { setRunningLoop } from "./running-loop.ts";
 import { Task, type Coroutine } from "./task.ts";
@@ -169,7 +170,8 @@ export class ProgramDriver {
 
   /** Calls `next` at the end of the iteration in which `future` is done (`run_until_complete`). */
   private whenDone(loop: EventLoop, future: { addDoneCallback(fn: () => void): void }, next: () => void): void {
-    future.addDoneCallback(() => loop.afterIteration(next));
+    // Named for the stepper, which shows it as asyncio's `_run_until_complete_cb`.
+    future.addDoneCallback(stepName(() => loop.afterIteration(next), "runDone"));
   }
 
   /** runners.py `_cancel_all_tasks`: cancel what is left and let it clean up. */

@@ -22,6 +22,8 @@ export interface SandboxGlobals {
 export function createSandboxGlobals(world: World): SandboxGlobals {
   const out = (...args: unknown[]): void => world.recorder.print("stdout", formatArgs(args), ctx.cur);
   const err = (...args: unknown[]): void => world.recorder.print("stderr", formatArgs(args), ctx.cur);
+  // How the stepper names console.log when a program schedules it as a callback.
+  Object.defineProperty(out, "name", { value: "console.log" });
 
   const timers = new Map<number, TimerHandle>();
   let nextId = 1;

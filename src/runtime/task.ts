@@ -4,6 +4,7 @@ import type { EventLoop } from "./event-loop.ts";
 import { getEventLoop } from "./running-loop.ts";
 import { describe } from "./format.ts";
 import { describeOnce, Future } from "./future.ts";
+import { whatItRuns } from "./loop-steps.ts";
 import type { Owner } from "./trace.ts";
 
 /**
@@ -77,6 +78,10 @@ export class Task<T = unknown> extends Future<T> implements Owner {
     }
     this.loop.tasks.add(this as Task<unknown>);
     noteCreated(this as Task<unknown>);
+    if (world.recorder.tracing) {
+      const runs = whatItRuns(coro);
+      if (runs !== null) world.recorder.event("task-runs", this, runs);
+    }
     world.recorder.event("task-created", this, typeof coro === "function" ? "deferred" : "already running");
     this.loop._callSoonInternal(stepOfTask(this.firstStep, this as Task<unknown>));
   }

@@ -1,3 +1,5 @@
+import type { Handle, TimerHandle } from "./handle.ts";
+import { LoopStepRecorder, type LoopStep, type WaitingTask } from "./loop-steps.ts";
 import type { World } from "./world.ts";
 
 /** One printed line, stamped with the virtual time it was printed at. */
@@ -11,6 +13,7 @@ export interface OutputLine {
 }
 
 export type TraceKind =
+  | "task-runs"
   | "task-created"
   | "task-started"
   | "task-suspended"
@@ -34,6 +37,8 @@ export interface TraceEvent {
   kind: TraceKind;
   task: string | null;
   detail?: string;
+  /** Where in the learner's source it happened, "line:column", when known (suspend and resume points, prints). */
+  at?: string;
 }
 
 /** A task of a run and the name of the coroutine function it runs, when known. */
@@ -63,7 +68,11 @@ interface RawEvent {
   kind: TraceKind;
   owner: Owner | null;
   detail: string | undefined;
+  at: string | null;
 }
+
+/** Events that carry the learner's position: where a task suspends and resumes, and prints. */
+const LOCATED: ReadonlySet<TraceKind> = new Set<TraceKind>(["task-suspended", "task-resumed", "print"]);
 
 /** Events kept at most, so a runaway program cannot fill memory with its trace. */
 const MAX_EVENTS = 200_000;
@@ -80,10 +89,20 @@ export class Recorder {
 
   private readonly world: World;
   readonly tracing: boolean;
+  /** The loop's steps, for the stepper; recorded only while tracing. */
+  readonly loopSteps: LoopStepRecorder | null;
+  /**
+   * Where the learner's code is now ("line:column"), when the host can tell (the
+   * sandbox reads it off the stack). Asked only while loop steps are recorded.
+   */
+  locate: (() => string | null) | null = null;
+  /** The name of the learner's function that is calling into the runtime, when the host can tell. */
+  callee: (() => string | null) | null = null;
 
   constructor(world: World, tracing: boolean) {
     this.world = world;
     this.tracing = tracing;
+    this.loopSteps = tracing ? new LoopStepRecorder() : null;
   }
 
   print(stream: "stdout" | "stderr", text: string, owner: Owner | null): void {
@@ -100,7 +119,23 @@ export class Recorder {
       if (this.dropped++ === 0) this.cutAt = this.world.now;
       return;
     }
-    this.rawEvents.push({ t: this.world.now, kind, owner, detail });
+    const steps = this.loopSteps;
+    let at: string | null = null;
+    if (steps !== null && steps.open) {
+      if (kind === "task-started" || kind === "task-resumed") steps.taskRan(owner);
+      if (this.locate !== null && LOCATED.has(kind)) at = this.locate();
+    }
+    this.rawEvents.push({ t: this.world.now, kind, owner, detail, at });
+  }
+
+  /** The loop is about to run `handle`; `ready` from `head` on is what stays queued behind it. */
+  stepBegins(handle: Handle, ready: readonly Handle[], head: number, timers: readonly TimerHandle[], tasks: Iterable<WaitingTask>): void {
+    this.loopSteps?.begin(this.world.now, handle, ready, head, timers, tasks, this.rawEvents.length, this.rawLines.length);
+  }
+
+  /** The loop's steps as the stepper replays them (empty when the run was not traced). */
+  steps(): LoopStep[] {
+    return this.loopSteps?.steps() ?? [];
   }
 
   /** Notes the coroutine function a task runs (null while unknown or not the learner's code). */
@@ -130,6 +165,7 @@ export class Recorder {
     const events = this.rawEvents.map((e) => {
       const event: TraceEvent = { t: e.t, kind: e.kind, task: e.owner?.ownerName() ?? null };
       if (e.detail !== undefined) event.detail = e.detail;
+      if (e.at !== null) event.at = e.at;
       return event;
     });
     if (this.dropped > 0) {

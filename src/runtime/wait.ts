@@ -3,6 +3,7 @@ import { CancelledError, TimeoutError, ValueError } from "./errors.ts";
 import type { EventLoop } from "./event-loop.ts";
 import { getEventLoop } from "./running-loop.ts";
 import { Future } from "./future.ts";
+import { stepName } from "./handle.ts";
 import type { Awaitable } from "./gather.ts";
 import { coroutine, suspend } from "./suspend.ts";
 import { ensureFuture } from "./task.ts";
@@ -23,7 +24,7 @@ function releaseWaiter(waiter: Future<unknown>): void {
 /** Cancels `fut` and waits until it has really finished (asyncio's `_cancel_and_wait`). */
 async function cancelAndWait(frame: Frame, fut: Future<unknown>, loop: EventLoop): Promise<void> {
   const waiter = new Future<unknown>(loop, `cancellation of ${fut.label ?? "a task"}`);
-  const cb = (): void => releaseWaiter(waiter);
+  const cb = stepName(releaseWaiter.bind(null, waiter), "releaseWaiter");
   fut.addDoneCallback(cb);
   try {
     fut.cancel();
@@ -68,7 +69,7 @@ export function waitFor<T>(aw: Awaitable<T>, timeout: number | null): Promise<T>
     const waiter = new Future<unknown>(loop, `waitFor(…, ${timeout})`);
     const timeoutHandle = loop._callAtLabelled(loop.time() + timeout, `waitFor timeout (${timeout}s)`, releaseWaiter, waiter);
     timeoutHandle.pure = true;
-    const cb = (): void => releaseWaiter(waiter);
+    const cb = stepName(releaseWaiter.bind(null, waiter), "releaseWaiter");
     const fut = ensureFuture(aw, loop);
     fut.addDoneCallback(cb);
     try {
@@ -140,7 +141,7 @@ export function wait<T>(
         releaseWaiter(waiter);
       }
     };
-    for (const f of futures) f.addDoneCallback(onCompletion);
+    for (const f of futures) f.addDoneCallback(stepName(onCompletion, "onCompletion"));
     try {
       await suspend(frame, waiter);
     } finally {
@@ -192,7 +193,7 @@ export function asCompleted<T>(fs: Iterable<Awaitable<T>>, options: { timeout?: 
     }
     todo.clear();
   };
-  for (const f of todo) f.addDoneCallback(onCompletion);
+  for (const f of todo) f.addDoneCallback(stepName(onCompletion, "asCompletedDone"));
   const timeout = options.timeout ?? null;
   if (todo.size > 0 && timeout !== null) {
     timeoutHandle = loop._callAtLabelled(loop.time() + timeout, `asCompleted timeout (${timeout}s)`, onTimeout);

@@ -18,6 +18,7 @@ export async function runProgram(source: string, options: RunOptions = {}): Prom
   const started = wallNow();
   const filename = options.filename ?? "main.ts";
   let program: CompiledProgram | null = null;
+  let locate: (() => string | null) | null = null;
   const run = createRun({
     limits: {
       ...(options.maxVirtualTime !== undefined && { maxVirtualTime: options.maxVirtualTime }),
@@ -28,6 +29,8 @@ export async function runProgram(source: string, options: RunOptions = {}): Prom
     ...(options.onAlive && { onAlive: (lines) => options.onAlive!({ lines }) }),
     trace: options.trace ?? true,
     formatError: (error) => describeError(error, program),
+    locate: () => locate?.() ?? null,
+    callee,
   });
   const finish = (error: RunError | null): RunResult => ({
     lines: run.lines(),
@@ -35,6 +38,7 @@ export async function runProgram(source: string, options: RunOptions = {}): Prom
     trace: run.events(),
     stats: { ...run.stats(), wallMs: wallNow() - started },
     tasks: run.tasks(),
+    steps: run.steps(),
   });
 
   try {
@@ -56,6 +60,7 @@ export async function runProgram(source: string, options: RunOptions = {}): Prom
     return finish({ kind: "syntax", name: "SyntaxError", message, line: at?.line ?? null, column: at?.column ?? null });
   }
 
+  locate = locator(program);
   const stopUnhandled = onUnhandledRejection((reason) => run.abort(reason));
   const call = ({ rt, modules, globals: g, fetch }: ProgramBindings): Promise<unknown> =>
     fn(rt, modules, g.console, g.setTimeout, g.clearTimeout, g.setInterval, g.clearInterval, g.Date, g.performance, fetch);
@@ -92,6 +97,28 @@ export function errorPosition(error: unknown, program: CompiledProgram): { line:
   const match = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(stack);
   if (!match) return null;
   return program.originalPosition(Number(match[1]), Number(match[2]));
+}
+
+/**
+ * The name of the learner's async function that is starting now: the stack's third frame (after
+ * this one and the runtime's `call`), which a compiled async function's body calls.
+ */
+function callee(): string | null {
+  const frame = new Error().stack?.split("\n")[3] ?? "";
+  const name = /^\s*at (?:async )?([\w$]+) \(/.exec(frame)?.[1];
+  return name === undefined || name.startsWith("__") ? null : name;
+}
+
+/** Reads the learner's current line and column off the stack, for the stepper's trace. */
+function locator(program: CompiledProgram): () => string | null {
+  const escaped = program.filename.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const frame = new RegExp(`${escaped}:(\\d+):(\\d+)`);
+  return () => {
+    const match = frame.exec(new Error().stack ?? "");
+    if (!match) return null;
+    const pos = program.originalPosition(Number(match[1]), Number(match[2]));
+    return `${pos.line}:${pos.column}`;
+  };
 }
 
 function describeError(error: unknown, program: CompiledProgram | null): string {

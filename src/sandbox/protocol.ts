@@ -5,6 +5,8 @@
 import type { Check } from "../practice/checks.ts";
 import type { CheckOutcome } from "../practice/grade.ts";
 
+import type { LoopStep } from "../runtime/loop-steps.ts";
+
 /** One printed line, stamped with the virtual time it was printed at. */
 export interface OutputLine {
   /** Virtual time in seconds. */
@@ -35,7 +37,7 @@ export interface RunError {
 export interface TraceEvent {
   /** Virtual time in seconds. */
   t: number;
-  /** Event kind: "task-created", "task-started", "task-suspended", "task-resumed",
+  /** Event kind: "task-runs" (what a task runs, e.g. `download("a")`), "task-created", "task-started", "task-suspended", "task-resumed",
    * "task-finished", "task-cancelled", "task-failed", "callback", "timer-scheduled",
    * "timer-fired", "future-resolved", "io", "print". */
   kind: string;
@@ -43,6 +45,8 @@ export interface TraceEvent {
   task: string | null;
   /** Short human-readable detail, e.g. "sleep(1)" or the printed text. */
   detail?: string;
+  /** The learner's "line:column" where a task suspended or resumed, or a line was printed. */
+  at?: string;
 }
 
 export interface RunStats {
@@ -64,6 +68,8 @@ export interface RunResult {
   lines: OutputLine[];
   error: RunError | null;
   trace: TraceEvent[];
+  /** The loop's steps (each handle as it is taken off the ready queue), for the stepper; empty when not traced. */
+  steps?: LoopStep[];
   stats: RunStats;
   /** Every task the run created (absent from results made outside a run). */
   tasks?: TaskInfo[];

@@ -29,6 +29,8 @@ export class Example {
   /** Set while the editor module loads, so intent events load it once. */
   editorLoading: Promise<EditorHandle> | null = null;
   running = false;
+  /** Set after a run that recorded its loop steps: opens the stepper at a step. */
+  stepThrough: ((step: number) => Promise<void>) | null = null;
 
   constructor(root: HTMLElement) {
     this.root = root;
@@ -77,6 +79,9 @@ export class Example {
     this.status.textContent = "Restored the original code.";
     this.root.querySelector("[data-error]")?.remove();
     this.root.querySelector("[data-timeline]")?.remove();
+    this.root.querySelector("[data-step-through]")?.remove();
+    this.root.querySelector("[data-stepper]")?.remove();
+    this.stepThrough = null;
     for (const line of this.root.querySelectorAll(".aw-diff, .aw-error-line")) {
       line.classList.remove("aw-diff", "aw-error-line");
     }

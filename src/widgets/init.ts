@@ -94,11 +94,23 @@ function setup(example: Example): void {
   }
 }
 
+/** A link to a stepper's moment (`#step:<example>:<n>`) runs that example and opens the stepper there. */
+async function restoreStep(examples: Example[]): Promise<void> {
+  const match = /^#step:(.+):(\d+)$/.exec(decodeURIComponent(location.hash));
+  const example = match && examples.find((candidate) => candidate.key === match[1]);
+  if (!match || !example) return;
+  example.root.scrollIntoView();
+  await run(example);
+  await example.stepThrough?.(Number(match[2]));
+}
+
 /** Sets up every runnable example on the page. */
 export function initExamples(): void {
   const roots = document.querySelectorAll<HTMLElement>("[data-example]");
   if (roots.length === 0) return;
-  for (const root of roots) setup(new Example(root));
+  const examples = [...roots].map((root) => new Example(root));
+  for (const example of examples) setup(example);
+  void restoreStep(examples);
 
   const whenIdle = () =>
     "requestIdleCallback" in window ? requestIdleCallback(warmSandbox, { timeout: 4000 }) : setTimeout(warmSandbox, 500);

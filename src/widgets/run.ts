@@ -79,6 +79,9 @@ function clear(example: Example): void {
   example.endQuietComparison();
   example.output.replaceChildren();
   example.root.querySelector("[data-timeline]")?.remove();
+  example.root.querySelector("[data-step-through]")?.remove();
+  example.root.querySelector("[data-stepper]")?.remove();
+  example.stepThrough = null;
   example.root.querySelector("[data-error]")?.remove();
   example.editor?.markLine(null);
   for (const marked of example.root.querySelectorAll(".aw-diff, .aw-error-line")) {
@@ -125,7 +128,8 @@ function startQuietComparison(example: Example, verdict: string): void {
   status.after(button);
 }
 
-function report(example: Example, result: RunResult, timelineOpen: boolean, edited: boolean): void {
+function report(example: Example, result: RunResult, timelineOpen: boolean, code: string): void {
+  const edited = code !== example.original;
   // Lines streamed during the run are replaced by the final list, which is authoritative.
   example.output.replaceChildren();
   appendLines(example.output, result.lines);
@@ -147,6 +151,40 @@ function report(example: Example, result: RunResult, timelineOpen: boolean, edit
   if (edited && !matches) startQuietComparison(example, verdict);
   else example.status.textContent = verdict;
   showTimeline(example, result, timelineOpen);
+  offerStepper(example, result, code);
+}
+
+/** Adds "Step through" under the output; the stepper's module loads when it is pressed. */
+function offerStepper(example: Example, result: RunResult, code: string): void {
+  if (!result.steps || result.steps.length === 0) return;
+  const bar = document.createElement("div");
+  bar.className = "aw-st-launch";
+  bar.dataset.stepThrough = "";
+  const open = document.createElement("button");
+  open.type = "button";
+  open.className = "aw-button";
+  open.textContent = "Step through";
+  bar.append(open);
+  example.root.querySelector(".aw-io")!.after(bar);
+  example.stepThrough = async (step) => {
+    const { renderStepper } = await import("./stepper.ts");
+    example.root.querySelector("[data-stepper]")?.remove();
+    const stepper = renderStepper({ key: example.key, code, result, step });
+    if (!stepper) return;
+    bar.after(stepper);
+    open.setAttribute("aria-expanded", "true");
+    stepper.focus();
+  };
+  open.addEventListener("click", () => {
+    const shown = example.root.querySelector("[data-stepper]");
+    if (shown) {
+      shown.remove();
+      open.setAttribute("aria-expanded", "false");
+      return;
+    }
+    void example.stepThrough?.(0);
+  });
+  open.setAttribute("aria-expanded", "false");
 }
 
 /** `data-sandbox` on the root element: "ready" once a spare worker stands by for the next run. */
@@ -170,7 +208,7 @@ export async function runExample(example: Example): Promise<void> {
     const result = await sandbox.run(code, { filename: "main.ts" }, {
       onLines: (lines) => appendLines(example.output, lines),
     });
-    report(example, result, timelineOpen, code !== example.original);
+    report(example, result, timelineOpen, code);
     trackSpare();
   } finally {
     example.runButton.removeAttribute("aria-disabled");

@@ -6,8 +6,8 @@
  *
  * Many steps happen at the same virtual time. Each instant hands out slots in the order things
  * happened there (a task starting to run, a print, a task ending), and a position is the pair
- * (time, slot): the time on a linear axis, then so many fixed-width steps to the right. So steps
- * at the same instant stay apart and in order, and a zero-length run is still one step wide.
+ * (time, slot). The chart draws time to scale and slots not at all: what happens at one instant
+ * is drawn at that instant, and the list by virtual time tells its order.
  */
 import type { RunResult, TraceEvent } from "../sandbox/protocol.ts";
 
@@ -32,8 +32,12 @@ export interface Lane {
   task: string | null;
   /** "main program" for task null. */
   label: string;
+  /** What the task runs, e.g. `download("a")`, when the trace says. */
+  call: string | null;
   runs: Span[];
   waits: Span[];
+  /** Stretches where the task could run but the loop was busy: its sleep was over, it had not resumed. */
+  readies: Span[];
   prints: { at: Position; text: string }[];
   /** How the task ended; "waiting" if it was still suspended when the run ended. Null for the main program. */
   end: { state: EndState; at: Position; detail?: string } | null;
@@ -146,7 +150,7 @@ export function buildTimeline(result: Pick<RunResult, "trace" | "stats">): Timel
   const laneOf = (task: string | null): LaneState => {
     let s = states.get(task);
     if (!s) {
-      const lane: Lane = { task, label: task ?? MAIN_PROGRAM, runs: [], waits: [], prints: [], end: null };
+      const lane: Lane = { task, label: task ?? MAIN_PROGRAM, call: null, runs: [], waits: [], readies: [], prints: [], end: null };
       const origin = { t: 0, slot: 0 };
       s = { lane, state: "idle", eager: false, runFrom: origin, waitFrom: origin, waitLabel: "", stepWait: null, after: origin };
       states.set(task, s);
@@ -195,7 +199,15 @@ export function buildTimeline(result: Pick<RunResult, "trace" | "stats">): Timel
       running.delete(s);
     } else if (s.state === "waiting") {
       // A wait that ends where it began is an inner coroutine's: the task itself went on running.
-      if (at.t !== s.waitFrom.t || at.slot !== s.waitFrom.slot) s.lane.waits.push({ from: s.waitFrom, to: at, label: s.waitLabel });
+      const due = sleepDeadline(s.waitLabel, s.waitFrom.t);
+      if (due !== null && due > s.waitFrom.t && at.t > due + 1e-9) {
+        // The sleep was over at `due`, but the loop, busy or blocked, resumed the task only later.
+        const over = { t: due, slot: 0 };
+        s.lane.waits.push({ from: s.waitFrom, to: over, label: s.waitLabel });
+        s.lane.readies.push({ from: over, to: at, label: s.waitLabel });
+      } else if (at.t !== s.waitFrom.t || at.slot !== s.waitFrom.slot) {
+        s.lane.waits.push({ from: s.waitFrom, to: at, label: s.waitLabel });
+      }
       waitingOn.set(s.waitLabel, waitingOn.get(s.waitLabel)! - 1);
     } else {
       return;
@@ -278,7 +290,7 @@ export function buildTimeline(result: Pick<RunResult, "trace" | "stats">): Timel
   endInstant();
 
   // A task created but never run before the trace was cut has nothing to draw.
-  const drawn = [...states.values()].map((s) => s.lane).filter((lane) => lane.runs.length + lane.waits.length + lane.prints.length > 0 || lane.end);
+  const drawn = [...states.values()].map((s) => s.lane).filter((lane) => lane.runs.length + lane.waits.length + lane.readies.length + lane.prints.length > 0 || lane.end);
   const last = instants.at(-1);
   return {
     lanes: drawn.slice(0, MAX_LANES),
@@ -294,6 +306,9 @@ export function buildTimeline(result: Pick<RunResult, "trace" | "stats">): Timel
   function read(event: TraceEvent): void {
     const detail = event.detail ?? "";
     switch (event.kind) {
+      case "task-runs":
+        laneOf(event.task).lane.call = detail;
+        return;
       case "task-created":
         laneOf(event.task);
         return;
@@ -357,6 +372,12 @@ export function buildTimeline(result: Pick<RunResult, "trace" | "stats">): Timel
         return;
     }
   }
+}
+
+/** When a wait labelled `sleep(2)` that began at `from` is over, or null for any other wait. */
+function sleepDeadline(label: string, from: number): number | null {
+  const match = /^sleep\(([\d.e+-]+)\)$/.exec(label);
+  return match ? from + Number(match[1]) : null;
 }
 
 /**

@@ -5,7 +5,7 @@
  * positions as custom properties (`--x0`, `--s0`, `--x1`, `--s1`: fraction of the axis, slot).
  */
 import type { RunResult } from "../sandbox/protocol.ts";
-import { buildTimeline, formatTime, type Lane, type Position, type Timeline } from "./timeline-model.ts";
+import { buildTimeline, formatTime, type Lane, type Position, type Span, type Timeline } from "./timeline-model.ts";
 
 const END_GLYPHS = { finished: "✓", cancelled: "⊘", failed: "✗", waiting: "…" } as const;
 
@@ -16,14 +16,25 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, te
   return node;
 }
 
+/** Places a mark at `from`, or a stretch from `from` to `to`, on a linear axis of virtual time. */
 function place(node: HTMLElement, timeline: Timeline, from: Position, to?: Position): HTMLElement {
   const x = (t: number) => String(timeline.end > 0 ? t / timeline.end : 0);
   node.style.setProperty("--x0", x(from.t));
-  node.style.setProperty("--s0", String(from.slot));
   if (to) {
     node.style.setProperty("--x1", x(to.t));
-    node.style.setProperty("--s1", String(to.slot));
+    node.dataset.t0 = String(from.t);
+    node.dataset.t1 = String(to.t);
+    // What takes no virtual time is drawn as a tick at its instant, never widened.
+    if (to.t === from.t) node.classList.add("aw-tl-instant");
   }
+  return node;
+}
+
+/** A stretch of a lane in one state, with its times for tests and tooltips. */
+function stretch(className: string, state: string, title: string, timeline: Timeline, span: Span, text?: string): HTMLElement {
+  const node = place(el("div", className, text), timeline, span.from, span.to);
+  node.dataset.state = state;
+  node.title = `${title}, t=${formatTime(span.from.t)} to t=${formatTime(span.to.t)}`;
   return node;
 }
 
@@ -38,17 +49,20 @@ interface Dot {
 
 function laneRow(timeline: Timeline, lane: Lane, dots: Dot[]): HTMLElement[] {
   const name = el("div", "aw-tl-name");
-  name.append(el("span", "aw-tl-task", lane.label));
-  if (lane.end) name.append(el("span", `aw-tl-state aw-tl-${lane.end.state}`, lane.end.state));
-  name.title = lane.label;
+  // Named by what it runs, with the task's name beside.
+  if (lane.call !== null) name.append(el("span", "aw-tl-what", lane.call));
+  const who = el("span", "aw-tl-who");
+  who.append(el("span", "aw-tl-task", lane.label));
+  if (lane.end) who.append(" ", el("span", `aw-tl-state aw-tl-${lane.end.state}`, lane.end.state));
+  name.append(who);
+  name.title = lane.call === null ? lane.label : `${lane.call} in ${lane.label}`;
 
   const scale = el("div", "aw-tl-scale");
-  for (const wait of lane.waits) {
-    const bar = place(el("div", "aw-tl-wait", wait.label), timeline, wait.from, wait.to);
-    bar.title = `waits on ${wait.label}`;
-    scale.append(bar);
+  for (const wait of lane.waits) scale.append(stretch("aw-tl-wait", "waiting", `waits on ${wait.label}`, timeline, wait, wait.label));
+  for (const ready of lane.readies) {
+    scale.append(stretch("aw-tl-ready", "ready", `ready (${ready.label} is over) but not running: the loop is busy`, timeline, ready));
   }
-  for (const run of lane.runs) scale.append(place(el("div", "aw-tl-run"), timeline, run.from, run.to));
+  for (const run of lane.runs) scale.append(stretch("aw-tl-run", "running", "runs", timeline, run));
   for (const print of lane.prints) {
     const dot = place(el("span", "aw-tl-print"), timeline, print.at);
     dot.setAttribute("role", "img");
@@ -81,9 +95,7 @@ function overlay(timeline: Timeline): HTMLElement {
   const scale = el("div", "aw-tl-scale");
   for (const t of timeline.ticks) scale.append(place(el("div", "aw-tl-grid"), timeline, { t, slot: 0 }));
   for (const block of timeline.blocks) {
-    const band = place(el("div", "aw-tl-block"), timeline, block.from, block.to);
-    band.title = `${block.label}: nothing else can run`;
-    scale.append(band);
+    scale.append(stretch("aw-tl-block", "blocked", `${block.label}: nothing else can run`, timeline, block));
   }
   const layer = el("div", "aw-tl-overlay");
   layer.append(scale);
@@ -99,6 +111,7 @@ function legend(timeline: Timeline): HTMLElement {
   };
   item("aw-tl-run", "runs");
   item("aw-tl-wait", "waits");
+  if (timeline.lanes.some((lane) => lane.readies.length > 0)) item("aw-tl-ready", "ready, but the loop is busy");
   item("aw-tl-print", "prints (point at it or focus it)");
   if (timeline.blocks.length > 0) item("aw-tl-block", "time.sleep blocks everything");
   const states = new Set(timeline.lanes.map((lane) => lane.end?.state));
@@ -161,8 +174,9 @@ export function renderTimeline(result: Pick<RunResult, "trace" | "stats">): HTML
   );
 
   const chart = el("div", "aw-tl-chart");
-  chart.style.setProperty("--aw-tl-steps", String(timeline.minSteps));
-  chart.style.setProperty("--aw-tl-tail", String(timeline.tailSteps));
+  // Wide enough to tell instants a tenth of the run apart; the end mark gets a step past the axis.
+  chart.style.setProperty("--aw-tl-steps", String(Math.min(timeline.minSteps, 48)));
+  chart.style.setProperty("--aw-tl-tail", "1");
   chart.style.setProperty("--aw-tl-rows", String(timeline.lanes.length + 1));
   // Rows are explicit: the overlay spans them all, and auto-placement would put it first.
   const dots: Dot[] = [];
@@ -191,6 +205,14 @@ export function renderTimeline(result: Pick<RunResult, "trace" | "stats">): HTML
   readout.setAttribute("aria-hidden", "true");
   rovingFocus(chart, dots, readout, idle);
 
-  details.append(scroller, readout, legend(timeline), steps(timeline));
+  const hint = el("p", "aw-tl-hint", "The chart is wider than the page: scroll it sideways to see the rest.");
+  hint.hidden = true;
+  const fits = (): void => {
+    hint.hidden = scroller.scrollWidth <= scroller.clientWidth + 1;
+  };
+  details.addEventListener("toggle", fits);
+  addEventListener("resize", fits);
+
+  details.append(scroller, hint, readout, legend(timeline), steps(timeline));
   return details;
 }

@@ -52,7 +52,7 @@ describe("awaitable run", () => {
       assert.ok(kinds.has(kind), `trace has no ${kind} event`);
     }
     const suspended = data.trace.find((e: { kind: string }) => e.kind === "task-suspended");
-    assert.deepEqual(suspended, { t: 0, kind: "task-suspended", task: "Task-1", detail: "sleep(1.5)" });
+    assert.deepEqual(suspended, { t: 0, kind: "task-suspended", task: "Task-1", detail: "sleep(1.5)", at: "4:9" });
   });
 
   test("exits non-zero with the position of a syntax error", () => {

@@ -14,6 +14,9 @@ interface Subject {
   result: RunResult;
 }
 
+// Finding a subject runs every lesson example in Node first; give a loaded machine time.
+test.describe.configure({ timeout: 120_000 });
+
 const candidates = loadLessons().flatMap((lesson) => lesson.examples.map((example) => ({ lesson, example })));
 
 /** The first example, in course order, that matches `wanted` when run in Node. */
@@ -175,4 +178,55 @@ test("shows time.sleep as a stretch that blocks every lane", async ({ page }) =>
   expect(band.y + band.height).toBeGreaterThanOrEqual(lastLane.y + lastLane.height - 1);
   const items = timeline.getByRole("list", { name: "What happened, by virtual time" });
   await expect(items).toContainText(`everything is blocked in ${blocked[0]!.detail}`);
+});
+
+test.describe("the timeline is drawn to scale", () => {
+  for (const lesson of loadLessons().filter((page) => page.examples.length > 0)) {
+    test(`on every example of ${lesson.url}`, async ({ page }) => {
+      test.setTimeout(120_000);
+      await page.goto(lesson.url);
+      let checked = 0;
+      for (const example of lesson.examples) {
+        const widget = page.locator(`[data-example="${example.key}"]`);
+        await widget.getByRole("button", { name: "Run" }).click();
+        await expect(widget).toHaveAttribute("data-state", /^(match|mismatch)$/);
+        const timeline = widget.locator("details[data-timeline]");
+        if ((await timeline.count()) === 0) continue;
+        await timeline.locator("summary").click();
+        const stretches = await timeline.locator("[data-t0]").evaluateAll((nodes) =>
+          nodes.map((node) => {
+            const box = node.getBoundingClientRect();
+            const data = (node as HTMLElement).dataset;
+            return { t0: Number(data.t0), t1: Number(data.t1), state: data.state ?? "", left: box.left, right: box.right, width: box.width };
+          }),
+        );
+        expect(stretches.length, `${example.key} draws no stretch`).toBeGreaterThan(0);
+        for (const s of stretches) expect(s.state, `${example.key}: a stretch without data-state`).toMatch(/^(running|waiting|ready|blocked)$/);
+        // Where each stretch starts and ends; an instant is a tick centred on its time.
+        const points = stretches.flatMap((s) =>
+          s.t0 === s.t1
+            ? [{ t: s.t0, x: s.left + s.width / 2 }]
+            : [
+                { t: s.t0, x: s.left },
+                { t: s.t1, x: s.right },
+              ],
+        );
+        for (const s of stretches.filter((s) => s.t0 === s.t1)) {
+          expect(s.width, `${example.key}: an instant at t=${s.t0} is ${s.width}px wide`).toBeLessThanOrEqual(4);
+        }
+        const first = points.reduce((a, b) => (b.t < a.t ? b : a));
+        const last = points.reduce((a, b) => (b.t > a.t ? b : a));
+        if (last.t > first.t) {
+          const pxPerSecond = (last.x - first.x) / (last.t - first.t);
+          expect(pxPerSecond).toBeGreaterThan(0);
+          for (const p of points) {
+            const expected = first.x + (p.t - first.t) * pxPerSecond;
+            expect(Math.abs(p.x - expected), `${example.key}: t=${p.t} drawn at ${p.x}, not ${expected}`).toBeLessThanOrEqual(1);
+          }
+        }
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(0);
+    });
+  }
 });

@@ -290,9 +290,9 @@ describe("event loop iterations", () => {
     const events = r.trace.filter((e) => e.kind === "callback" || e.kind === "timer-fired").map((e) => `${e.kind} ${e.detail}`);
     assert.deepEqual(events.slice(events.indexOf("callback chain()")), [
       "callback chain()",
-      "timer-fired out()",
+      "timer-fired console.log()",
       "callback chain()",
-      "callback out()",
+      "callback console.log()",
       "callback chain()",
       "timer-fired sleep(0.1)",
       "callback sleep(0.1)",

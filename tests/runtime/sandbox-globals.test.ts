@@ -73,6 +73,7 @@ describe("trace", () => {
     );
     const kid = r.trace.filter((e) => e.task === "kid").map((e) => `${e.t.toFixed(3)} ${e.kind}${e.detail ? ` ${e.detail}` : ""}`);
     assert.deepEqual(kid, [
+      "0.500 task-runs child()",
       "0.500 task-created deferred",
       "0.500 task-started",
       "0.500 timer-scheduled sleep(1) due at 1.500s",

@@ -18,6 +18,10 @@ What is patched, and why that is enough:
   it, so a blocking sleep holds up the whole loop as it would for real.
 - Each printed line goes to stdout as `[1.500s] text`, stamped with the virtual
   time at which the line was begun. stderr is left as it is.
+- With VCLOCK_STEPS=FILE in the environment, every handle _run_once takes off
+  the ready deque is also written to FILE as one JSON line: the clock, the
+  handle, and what is left in the ready deque (see RecordingDeque). What the
+  program prints does not change.
 
 The virtual selector has no I/O: sockets, subprocesses and threads that call
 back into the loop are not supported. If the loop would wait forever (nothing
@@ -26,7 +30,10 @@ exits with status 1, as are the horizon guards below.
 """
 
 import asyncio
+import collections
 import decimal
+import functools
+import json
 import os
 import runpy
 import selectors
@@ -108,12 +115,72 @@ def describe_pending(loop):
                    sorted(tasks, key=lambda t: t.get_name())) or " none"
 
 
+def handle_label(handle):
+    """A handle as the course's stepper names it: a task's step by the task's
+    name; asyncio's plumbing in a few fixed words; a callback by its function."""
+    callback = handle._callback
+    while isinstance(callback, functools.partial):
+        callback = callback.func
+    owner = getattr(callback, "__self__", None)
+    if isinstance(owner, asyncio.Task):
+        return {"kind": "task", "name": owner.get_name()}
+    name = getattr(callback, "__qualname__", None) or type(callback).__name__
+    for words, plumbing in PLUMBING.items():
+        if name == words or name.endswith("." + words):
+            return {"kind": "plumbing", "name": plumbing}
+    name = getattr(callback, "__name__", name)
+    return {"kind": "callback", "name": "anonymous function" if name == "<lambda>" else name}
+
+
+# asyncio's own callbacks, by qualified name, in the stepper's words.
+PLUMBING = {
+    "_set_result_unless_cancelled": "sleep",
+    "_run_until_complete_cb": "run",
+    "gather.<locals>._done_callback": "gather",
+    "Timeout._on_timeout": "timeout",
+    "_release_waiter": "wait timeout",
+    "_wait.<locals>._on_completion": "wait",
+    "as_completed.<locals>._on_completion": "as_completed",
+    "as_completed.<locals>._on_timeout": "as_completed timeout",
+    "TaskGroup._on_task_done": "task group",
+    "shield.<locals>._inner_done_callback": "shield",
+    "shield.<locals>._outer_done_callback": "shield",
+}
+
+
+class RecordingDeque(collections.deque):
+    """The loop's ready deque, writing down each handle as _run_once pops it:
+    (clock, the handle, the handles still queued behind it). Cancelled handles,
+    which _run_once skips, are left out."""
+
+    def __init__(self, out):
+        super().__init__()
+        self.out = out
+
+    def popleft(self):
+        handle = super().popleft()
+        if not handle._cancelled:
+            step = {
+                "t": clock.now,
+                "run": handle_label(handle),
+                "ready": [handle_label(h) for h in self if not h._cancelled],
+            }
+            self.out.write(json.dumps(step) + "\n")
+            self.out.flush()
+        return handle
+
+
+steps_file = None
+
+
 class VirtualClockEventLoop(asyncio.SelectorEventLoop):
     def __init__(self):
         selector = VirtualSelector()
         super().__init__(selector)
         selector.loop = self
         self._clock_resolution = CLOCK_RESOLUTION
+        if steps_file is not None:
+            self._ready = RecordingDeque(steps_file)
 
     def time(self):
         return clock.now
@@ -191,6 +258,9 @@ def main():
         sys.exit("usage: python3 vclock.py program.py [args...]")
     path = sys.argv[1]
     sys.argv = sys.argv[1:]
+    global steps_file
+    if os.environ.get("VCLOCK_STEPS"):
+        steps_file = open(os.environ["VCLOCK_STEPS"], "w", encoding="utf8")
     sys.path[0] = os.path.dirname(os.path.abspath(path))
     asyncio.set_event_loop_policy(VirtualClockPolicy())
     patch_time()

@@ -44,6 +44,24 @@ describe("timeline model", () => {
     for (const l of timeline.lanes) assert.equal(l.end?.state, "finished", l.label);
   });
 
+  test("names each lane by what its task runs", async () => {
+    const timeline = await timelineOf(
+      `async function nap(name: string, seconds: number) { await asyncio.sleep(seconds); }`,
+      `async function main() {`,
+      `  await asyncio.gather(asyncio.createTask(() => nap("a", 1)), asyncio.createTask(nap("b", 2), { name: "worker 2" }));`,
+      `}`,
+      `asyncio.run(main);`,
+    );
+    assert.deepEqual(
+      timeline.lanes.map((l) => [l.label, l.call]),
+      [
+        ["Task-1", "main()"],
+        ["Task-2", 'nap("a", 1)'],
+        ["worker 2", "nap(…)"],
+      ],
+    );
+  });
+
   test("orders the steps of one instant by slot, as they ran", async () => {
     const timeline = await timelineOf(...gather);
     // At t=2 Task-3 resumes, prints and finishes; only then does gather wake Task-1.
@@ -90,6 +108,10 @@ describe("timeline model", () => {
     assert.deepEqual(lane(timeline, "Task-1").runs.map((r) => [r.from.t, r.to.t]), [[0, 0], [0, 2], [3, 3]]);
     // The task due at t=1 only gets the loop at t=2.
     assert.deepEqual(lane(timeline, "Task-2").prints.map((p) => p.at.t), [2]);
+    // Its sleep was over at t=1: from then until t=2 it is ready, held up by the blocked loop.
+    assert.deepEqual(lane(timeline, "Task-2").waits.map((w) => [w.from.t, w.to.t, w.label]), [[0, 1, "sleep(1)"]]);
+    assert.deepEqual(lane(timeline, "Task-2").readies.map((r) => [r.from.t, r.to.t]), [[1, 2]]);
+    assert.deepEqual(lane(timeline, "Task-1").readies, []);
     assert.ok(timeline.moments[0]!.entries.includes("everything is blocked in time.sleep(2) until t=2.000s"));
   });
 
