@@ -119,6 +119,21 @@ export function transform(ast: Node, source: string, edits: Edits, lineOf: (offs
       case "ImportDeclaration":
         rewriteImport(node);
         return;
+      case "ImportExpression":
+        problem(node.start, `Dynamic import() is not available here: programs can import only ${MODULES.map((m) => `"${m}"`).join(" and ")}, with \`import ... from\`.`);
+        return;
+      case "MetaProperty":
+        if (node.meta?.name === "import") {
+          problem(node.start, "import.meta is not available here: a program is not loaded from a file or URL.");
+          return;
+        }
+        break;
+      case "Identifier":
+        if (RESERVED_NAMES.has(node.name)) {
+          problem(node.start, `The name ${node.name} is reserved for the runtime's instrumentation: choose another name.`);
+          return;
+        }
+        break;
       case "ExportNamedDeclaration":
         if (node.exportKind === "type" || node.declaration === null || node.declaration === undefined) {
           edits.remove(node.start, node.end);
@@ -315,6 +330,9 @@ export function transform(ast: Node, source: string, edits: Edits, lineOf: (offs
   walk(ast, null, { async: true }, 0);
   return problems;
 }
+
+/** Names the compiled program uses for its instrumentation; a program that could reach them could fool the watchdog. */
+const RESERVED_NAMES = new Set(["__rt", "__modules", "__f"]);
 
 function isNode(value: unknown): value is Node {
   return value !== null && typeof value === "object" && typeof (value as Node).type === "string";

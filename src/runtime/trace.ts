@@ -80,6 +80,7 @@ export class Recorder {
       this.rawLines.push({ t, text: line, stream, owner });
       if (this.tracing) this.event("print", owner, line);
     }
+    this.world.host.onPrint?.();
   }
 
   event(kind: TraceKind, owner: Owner | null, detail?: string): void {

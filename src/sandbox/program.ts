@@ -3,7 +3,6 @@ import { ctx } from "../runtime/context.ts";
 import { DeadlockError, HorizonError, RuntimeError, WatchdogError } from "../runtime/errors.ts";
 import { EventLoop } from "../runtime/event-loop.ts";
 import { fetch } from "../runtime/fetch.ts";
-import { errorText } from "../runtime/format.ts";
 import * as asyncio from "../runtime/index.ts";
 import { ProgramDriver } from "../runtime/run.ts";
 import { setRunningLoop } from "../runtime/running-loop.ts";
@@ -11,6 +10,7 @@ import { createSandboxGlobals } from "../runtime/sandbox-globals.ts";
 import * as time from "../runtime/time-module.ts";
 import { setCurrentWorld, World } from "../runtime/world.ts";
 import type { RunError, RunOptions, RunResult } from "./protocol.ts";
+import { describeThrown } from "./thrown.ts";
 
 const MODULES = Object.freeze({ asyncio, time });
 
@@ -41,6 +41,7 @@ export async function runProgram(source: string, options: RunOptions = {}): Prom
     host: {
       wallNow,
       onAlive: options.onAlive && (() => options.onAlive!({ lines: world.recorder.takeNewLines() })),
+      onPrint: options.onPrint && (() => options.onPrint!(() => world.recorder.takeNewLines())),
     },
     trace: options.trace ?? true,
   });
@@ -63,6 +64,7 @@ export async function runProgram(source: string, options: RunOptions = {}): Prom
 
   let fn: (...args: unknown[]) => Promise<unknown>;
   try {
+    options.beforeEval?.();
     fn = (0, eval)(`${program.code}\n//# sourceURL=${filename}`);
   } catch (err) {
     // The parser accepted it but the engine did not (an early error acorn does not check).
@@ -121,8 +123,8 @@ function onUnhandledRejection(handler: (reason: unknown) => void): () => void {
 
 /** Where in the learner's source an error was thrown: the first stack frame in the program. */
 export function errorPosition(error: unknown, program: CompiledProgram): { line: number; column: number } | null {
-  const stack = (error as { stack?: unknown } | null)?.stack;
-  if (typeof stack !== "string") return null;
+  const { stack } = describeThrown(error);
+  if (stack === null) return null;
   const escaped = program.filename.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const match = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(stack);
   if (!match) return null;
@@ -130,26 +132,25 @@ export function errorPosition(error: unknown, program: CompiledProgram): { line:
 }
 
 function describeError(error: unknown, program: CompiledProgram): string {
-  const text = error instanceof Error ? errorText(error) : `Uncaught ${String(error)}`;
+  const thrown = describeThrown(error);
+  const text = thrown.message ? `${thrown.name}: ${thrown.message}` : thrown.name;
   const pos = errorPosition(error, program);
   return pos ? `${text}\n  at ${program.filename}:${pos.line}:${pos.column}` : text;
 }
 
 function toRunError(error: unknown, program: CompiledProgram): RunError {
-  const kind: RunError["kind"] =
-    error instanceof DeadlockError
-      ? "deadlock"
-      : error instanceof HorizonError
-        ? "horizon"
-        : error instanceof WatchdogError
-          ? "watchdog"
-          : "runtime";
-  if (!(error instanceof Error)) {
-    return { kind, name: "Error", message: `Uncaught ${String(error)}`, line: null, column: null };
+  let kind: RunError["kind"] = "runtime";
+  try {
+    // instanceof runs a Proxy's getPrototypeOf trap, which a program's value may make throw.
+    if (error instanceof DeadlockError) kind = "deadlock";
+    else if (error instanceof HorizonError) kind = "horizon";
+    else if (error instanceof WatchdogError) kind = "watchdog";
+  } catch {}
+  if (kind === "watchdog") {
+    const watchdog = error as WatchdogError;
+    return { kind, name: watchdog.name, message: watchdog.message, line: watchdog.line, column: null };
   }
-  if (error instanceof WatchdogError) {
-    return { kind, name: error.name, message: error.message, line: error.line, column: null };
-  }
+  const { name, message } = describeThrown(error);
   const pos = kind === "runtime" ? errorPosition(error, program) : null;
-  return { kind, name: error.name, message: error.message, line: pos?.line ?? null, column: pos?.column ?? null };
+  return { kind, name, message, line: pos?.line ?? null, column: pos?.column ?? null };
 }

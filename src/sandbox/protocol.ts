@@ -76,6 +76,13 @@ export interface RunOptions {
    * called from inside a busy stretch, so a host watchdog still sees silence.
    */
   onAlive?: (progress: { lines: OutputLine[] }) => void;
+  /**
+   * Called after every print with a function that takes the lines not yet taken (by it or by
+   * `onAlive`); a host calls it when it wants to pass output on at once.
+   */
+  onPrint?: (take: () => OutputLine[]) => void;
+  /** Called just before the compiled program is loaded with `eval` (a locked-down realm allows one). */
+  beforeEval?: () => void;
 }
 
 /** Host → sandbox. */
