@@ -17,6 +17,9 @@ export const HOST_SILENCE_MS = PROGRAM_WATCHDOG_MS + 1000;
 /** Real milliseconds a whole run may take, however often it yields. */
 export const RUN_LIMIT_MS = 10_000;
 
+/** Real milliseconds between two batches of output a sandbox sends while a program prints. */
+export const FLUSH_MS = 25;
+
 /** Heap a program may use in the CLI, in megabytes. */
 export const MEMORY_LIMIT_MB = 512;
 

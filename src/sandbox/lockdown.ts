@@ -29,6 +29,13 @@ const REMOVED = [
   "Worker",
   "SharedWorker",
   "close",
+  // real timers and immediates: the sandbox puts the virtual timers in their place
+  "setTimeout",
+  "setInterval",
+  "clearTimeout",
+  "clearInterval",
+  "setImmediate",
+  "clearImmediate",
   // the channel the host handed over; the sandbox keeps its own bound copy
   "postMessage",
   "onmessage",
@@ -92,8 +99,8 @@ export function lockDown(): Lockdown {
 
   for (const proto of [Object.prototype, Array.prototype, Function.prototype]) guardPrototypeName(proto, "then");
 
-  // Code from strings: the compiler checks the program's own source, but eval, the Function
-  // constructors and string timers would let it load code the compiler never saw, such as
+  // Code from strings: the compiler checks the program's own source, but eval and the Function
+  // constructors would let it load code the compiler never saw, such as
   // `import("http://...")`.
   const realEval = globalThis.eval;
   let evalsAllowed = 0;
@@ -113,17 +120,8 @@ export function lockDown(): Lockdown {
     Object.defineProperty(proto, "constructor", { value: refuseCodeFromStrings, writable: false, configurable: false });
   }
   Object.defineProperty(globalThis, "Function", { value: refuseCodeFromStrings, writable: false, configurable: false });
-  for (const name of ["setTimeout", "setInterval"]) {
-    const real = g[name] as ((...args: unknown[]) => unknown) | undefined;
-    if (typeof real !== "function") continue;
-    const wrapped = (callback: unknown, ...rest: unknown[]): unknown => {
-      if (typeof callback !== "function") refuseCodeFromStrings();
-      return real.call(globalThis, callback, ...rest);
-    };
-    Object.defineProperty(globalThis, name, { value: wrapped, writable: false, configurable: false });
-  }
   // The runtime schedules with these; a program must not be able to swap them out.
-  for (const name of ["queueMicrotask", "setImmediate", "MessageChannel", "Promise"]) {
+  for (const name of ["queueMicrotask", "MessageChannel", "Promise"]) {
     const desc = Object.getOwnPropertyDescriptor(globalThis, name);
     if (desc && desc.configurable) Object.defineProperty(globalThis, name, { value: g[name], writable: false, configurable: false });
   }

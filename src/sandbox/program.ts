@@ -104,9 +104,12 @@ export async function runProgram(source: string, options: RunOptions = {}): Prom
   }
 }
 
+/** Node's process object, captured before a sandbox removes it from the program's reach. */
+const hostProcess = (globalThis as { process?: NodeJS.Process }).process;
+
 /** Listens for promise rejections nobody handled, in Node or in a browser/worker. */
 function onUnhandledRejection(handler: (reason: unknown) => void): () => void {
-  const proc = (globalThis as { process?: NodeJS.Process }).process;
+  const proc = hostProcess;
   if (proc?.on) {
     const listener = (reason: unknown): void => handler(reason);
     proc.on("unhandledRejection", listener);

@@ -18,7 +18,9 @@ export type RunErrorKind =
   | "runtime" // an uncaught exception escaped the program
   | "deadlock" // main waits and nothing can ever wake it
   | "horizon" // the virtual-time or step limit was reached
-  | "watchdog"; // the program kept the CPU busy for too long in wall-clock time
+  | "watchdog" // the program kept the CPU busy, or ran, for too long in wall-clock time
+  | "stopped" // the learner stopped the run
+  | "memory"; // the program ran out of memory
 
 export interface RunError {
   kind: RunErrorKind;
@@ -54,6 +56,8 @@ export interface RunStats {
 
 export interface RunResult {
   lines: OutputLine[];
+  /** Lines a browser host received but did not keep, past its memory limit for output. */
+  omittedLines?: number;
   error: RunError | null;
   trace: TraceEvent[];
   stats: RunStats;
@@ -85,8 +89,8 @@ export interface RunOptions {
   beforeEval?: () => void;
 }
 
-/** Host → sandbox. */
-export type HostMessage = { type: "run"; id: number; source: string; options?: RunOptions };
+/** Host → sandbox, through the private port handed over in the worker's first message. */
+export type HostMessage = { type: "run"; id: number; source: string; options?: Omit<RunOptions, "onAlive" | "onPrint" | "beforeEval"> };
 
 /** Sandbox → host. "alive" is sent periodically while a long run makes progress. */
 export type SandboxMessage =
