@@ -128,12 +128,6 @@ export function transform(ast: Node, source: string, edits: Edits, lineOf: (offs
           return;
         }
         break;
-      case "Identifier":
-        if (RESERVED_NAMES.has(node.name)) {
-          problem(node.start, `The name ${node.name} is reserved for the runtime's instrumentation: choose another name.`);
-          return;
-        }
-        break;
       case "ExportNamedDeclaration":
         if (node.exportKind === "type" || node.declaration === null || node.declaration === undefined) {
           edits.remove(node.start, node.end);
@@ -229,8 +223,19 @@ export function transform(ast: Node, source: string, edits: Edits, lineOf: (offs
         }
         break;
       case "Identifier":
+        if (RESERVED_NAMES.has(node.name)) {
+          problem(node.start, `The name ${node.name} is reserved for the runtime's instrumentation: choose another name.`);
+          return;
+        }
         if (node.optional && parent !== null && isParamContext(parent)) removeMarker(node, "?");
         break;
+      case "ThrowStatement": {
+        // Records where the value was thrown: a value that is not an Error has no stack to say it.
+        const { line, column } = node.argument.loc.start;
+        edits.open(node.argument.start, "__rt.th((", depth);
+        edits.close(node.argument.end, `), ${line}, ${column + 1})`, depth);
+        break;
+      }
       case "AwaitExpression":
         if (scope.async) {
           edits.open(node.start, "__rt.re(__f, ", depth);

@@ -1,5 +1,5 @@
 import { compile, CompileError, type CompiledProgram } from "../compiler/compile.ts";
-import { ctx } from "../runtime/context.ts";
+import { ctx, thrownAt } from "../runtime/context.ts";
 import { DeadlockError, HorizonError, RuntimeError, WatchdogError } from "../runtime/errors.ts";
 import { EventLoop } from "../runtime/event-loop.ts";
 import { fetch } from "../runtime/fetch.ts";
@@ -142,6 +142,8 @@ function describeError(error: unknown, program: CompiledProgram): string {
 }
 
 function toRunError(error: unknown, program: CompiledProgram): RunError {
+  // Read before anything runs the value's own code (a getter that throws would record its throw).
+  const throwSite = thrownAt(error);
   let kind: RunError["kind"] = "runtime";
   try {
     // instanceof runs a Proxy's getPrototypeOf trap, which a program's value may make throw.
@@ -154,6 +156,6 @@ function toRunError(error: unknown, program: CompiledProgram): RunError {
     return { kind, name: watchdog.name, message: watchdog.message, line: watchdog.line, column: null };
   }
   const { name, message } = describeThrown(error);
-  const pos = kind === "runtime" ? errorPosition(error, program) : null;
+  const pos = kind === "runtime" ? (errorPosition(error, program) ?? throwSite) : null;
   return { kind, name, message, line: pos?.line ?? null, column: pos?.column ?? null };
 }

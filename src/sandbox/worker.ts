@@ -44,8 +44,10 @@ async function onRun(message: HostMessage, post: (message: SandboxMessage) => vo
   if (message?.type !== "run") return;
   const { id } = message;
   let lastFlush = 0;
+  let sent = 0;
   const send = (lines: OutputLine[]): void => {
     lastFlush = wallNow();
+    sent += lines.length;
     if (lines.length > 0) post({ type: "alive", id, lines });
   };
   try {
@@ -69,7 +71,8 @@ async function onRun(message: HostMessage, post: (message: SandboxMessage) => vo
       const { name, message: text } = describeThrown(lateRejections[0]);
       result.error = { kind: "runtime", name, message: `${text} (a promise was rejected and nothing handled it)`, line: null, column: null };
     }
-    post({ type: "done", id, result });
+    // Lines already streamed during the run are not sent twice.
+    post({ type: "done", id, result: { ...result, lines: result.lines.slice(sent) } });
   } catch (error) {
     post({ type: "done", id, result: crashResult(error) });
   }
