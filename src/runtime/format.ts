@@ -14,7 +14,7 @@ export function formatArgs(args: readonly unknown[]): string {
   const first = args[0];
   let rest = args.slice(1);
   const parts: string[] = [];
-  if (typeof first === "string" && first.includes("%") && rest.length > 0) {
+  if (rest.length > 0 && typeof first === "string" && first.includes("%")) {
     parts.push(
       first.replace(/%([sdifoOjc%])/g, (match, spec: string) => {
         if (spec === "%") return "%";

@@ -57,6 +57,9 @@ interface RawEvent {
   detail: string | undefined;
 }
 
+/** Characters of a printed line its trace event keeps (the line itself is kept whole). */
+const PRINT_DETAIL_CHARS = 1000;
+
 /** Events kept at most, so a runaway program cannot fill memory with its trace. */
 const MAX_EVENTS = 200_000;
 
@@ -78,7 +81,7 @@ export class Recorder {
     const t = this.world.now;
     for (const line of text.split("\n")) {
       this.rawLines.push({ t, text: line, stream, owner });
-      if (this.tracing) this.event("print", owner, line);
+      if (this.tracing) this.event("print", owner, line.length > PRINT_DETAIL_CHARS ? `${line.slice(0, PRINT_DETAIL_CHARS)}…` : line);
     }
     this.world.host.onPrint?.();
   }

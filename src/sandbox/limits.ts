@@ -20,6 +20,9 @@ export const RUN_LIMIT_MS = 10_000;
 /** Real milliseconds between two batches of output a sandbox sends while a program prints. */
 export const FLUSH_MS = 25;
 
+/** Trace events a browser sandbox sends with a result; the rest of a longer trace is dropped. */
+export const TRACE_EVENTS_SENT = 5_000;
+
 /** Heap a program may use in the CLI, in megabytes. */
 export const MEMORY_LIMIT_MB = 512;
 
@@ -35,8 +38,9 @@ export const OUTPUT_KEEP_CHARS = 32 * 1024 * 1024;
 const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(1))} s`;
 
 export const HOST_SILENCE_MESSAGE =
-  `Stopped after ${seconds(HOST_SILENCE_MS)} without a response: the program never gave control back to the event loop. ` +
-  "Look for a loop that never awaits, such as `while (true) {}`, or a slow regular expression.";
+  `Stopped after ${seconds(HOST_SILENCE_MS)} without a response: the program never gave control back to the event loop, ` +
+  "or ran out of memory. Look for a loop that never awaits (`while (true) {}`), a slow regular expression, " +
+  "or a list or string that keeps growing.";
 
 export const RUN_LIMIT_MESSAGE =
   `Stopped after ${seconds(RUN_LIMIT_MS)}: a run may take at most ${seconds(RUN_LIMIT_MS)} of real time. ` +

@@ -11,7 +11,7 @@
  */
 import { ctx } from "../runtime/context.ts";
 import { virtualizeGlobalTimers } from "./global-timers.ts";
-import { FLUSH_MS } from "./limits.ts";
+import { FLUSH_MS, TRACE_EVENTS_SENT } from "./limits.ts";
 import { lockDown, sealMethods } from "./lockdown.ts";
 import { runProgram } from "./program.ts";
 import type { HostMessage, OutputLine, RunResult, SandboxMessage } from "./protocol.ts";
@@ -45,21 +45,23 @@ async function onRun(message: HostMessage, post: (message: SandboxMessage) => vo
   const { id } = message;
   let lastFlush = 0;
   let sent = 0;
-  const send = (lines: OutputLine[]): void => {
+  // "alive" goes out on every progress report, with or without lines: it is what keeps the
+  // host's watchdog quiet while a program that yields runs on.
+  const send = (lines: OutputLine[], always: boolean): void => {
     lastFlush = wallNow();
     sent += lines.length;
-    if (lines.length > 0) post({ type: "alive", id, lines });
+    if (lines.length > 0 || always) post({ type: "alive", id, lines });
   };
   try {
     // The program's own watchdog trips first, so the report can name the looping line;
     // the host's is the backstop for what it cannot interrupt.
     const result = await runProgram(message.source, {
       ...message.options,
-      onAlive: ({ lines }) => send(lines),
+      onAlive: ({ lines }) => send(lines, true),
       // A line goes out at once after a quiet spell, so output printed just before a hang
       // reaches the page; during a flood, lines go out in batches.
       onPrint: (take) => {
-        if (wallNow() - lastFlush >= FLUSH_MS) send(take());
+        if (wallNow() - lastFlush >= FLUSH_MS) send(take(), false);
       },
       beforeEval: allowOneEval,
     });
@@ -72,7 +74,9 @@ async function onRun(message: HostMessage, post: (message: SandboxMessage) => vo
       result.error = { kind: "runtime", name, message: `${text} (a promise was rejected and nothing handled it)`, line: null, column: null };
     }
     // Lines already streamed during the run are not sent twice.
-    post({ type: "done", id, result: { ...result, lines: result.lines.slice(sent) } });
+    // A page cannot show more of a trace than this, and a longer one only costs it time to receive.
+    const trace = result.trace.length > TRACE_EVENTS_SENT ? result.trace.slice(0, TRACE_EVENTS_SENT) : result.trace;
+    post({ type: "done", id, result: { ...result, lines: result.lines.slice(sent), trace } });
   } catch (error) {
     post({ type: "done", id, result: crashResult(error) });
   }

@@ -37,7 +37,7 @@ function cli(source: string, ...args: string[]): Promise<Outcome> {
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    const killer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+    const killer = setTimeout(() => child.kill("SIGKILL"), 90_000);
     child.on("error", reject);
     child.on("close", (status) => {
       clearTimeout(killer);
@@ -70,31 +70,31 @@ after(() => {
   bait.close();
 });
 
-describe("awaitable run with hostile programs", { timeout: 600_000 }, () => {
-  test("reports a thrown object without a prototype with its position", { timeout: 60_000 }, async () => {
+describe("awaitable run with hostile programs", { timeout: 1_800_000 }, () => {
+  test("reports a thrown object without a prototype with its position", { timeout: 180_000 }, async () => {
     const res = await cli(`console.log("kept");\nthrow Object.create(null);\n`);
     assert.equal(res.status, 1);
     assert.equal(res.stdout, "kept\n");
     assert.match(res.stderr, /^prog\.ts:2:7: Error: Uncaught \{\} \(a value that is not an Error was thrown\)\n$/);
   });
 
-  test("reports a thrown number with its position", { timeout: 60_000 }, async () => {
+  test("reports a thrown number with its position", { timeout: 180_000 }, async () => {
     const res = await cli(`throw 42;\n`);
     assert.match(res.stderr, /^prog\.ts:1:7: Error: Uncaught 42 /);
   });
 
-  test("reports an error whose name getter throws", { timeout: 60_000 }, async () => {
+  test("reports an error whose name getter throws", { timeout: 180_000 }, async () => {
     const res = await cli(`const e = new Error("m");\nObject.defineProperty(e, "name", { get() { throw 1; } });\nthrow e;\n`);
     assert.equal(res.status, 1);
     assert.match(res.stderr, /^prog\.ts:3:7: Error: m\n$/);
   });
 
-  test("reports an error whose toString throws", { timeout: 60_000 }, async () => {
+  test("reports an error whose toString throws", { timeout: 180_000 }, async () => {
     const res = await cli(`const e = new TypeError("m");\ne.toString = () => { throw 1; };\nthrow e;\n`);
     assert.match(res.stderr, /^prog\.ts:1:11: TypeError: m\n$/);
   });
 
-  test("refuses Object.prototype.then instead of wedging the run", { timeout: 60_000 }, async () => {
+  test("refuses Object.prototype.then instead of wedging the run", { timeout: 180_000 }, async () => {
     const res = await cli(`console.log("before");\n(Object.prototype as any).then = (resolve: any) => {};\n`);
     assert.equal(res.status, 1);
     assert.equal(res.stdout, "before\n");
@@ -102,19 +102,19 @@ describe("awaitable run with hostile programs", { timeout: 600_000 }, () => {
     assertBackSoon(res);
   });
 
-  test("lets a program's own objects have a then property", { timeout: 60_000 }, async () => {
+  test("lets a program's own objects have a then property", { timeout: 180_000 }, async () => {
     const res = await cli(`const o: any = {};\no.then = 1;\nconsole.log(o.then, ({} as any).then);\n`);
     assert.equal(res.stderr, "");
     assert.equal(res.stdout, "1 undefined\n");
   });
 
-  test("runs globalThis.setTimeout on the virtual clock, reporting a throw in it with its position", { timeout: 60_000 }, async () => {
+  test("runs globalThis.setTimeout on the virtual clock, reporting a throw in it with its position", { timeout: 180_000 }, async () => {
     const res = await cli(`console.log("a");\nglobalThis.setTimeout(() => {\n  throw new Error("in timer");\n}, 10);\n`);
     assert.equal(res.stdout, "a\n");
     assert.match(res.stderr, /Error: in timer\n {2}at prog\.ts:3:\d+/);
   });
 
-  test("stops a memory bomb that awaits and says it ran out of memory", { timeout: 120_000 }, async () => {
+  test("stops a memory bomb that awaits and says it ran out of memory", { timeout: 240_000 }, async () => {
     const res = await cli(
       [
         `import * as asyncio from "asyncio";`,
@@ -134,19 +134,19 @@ describe("awaitable run with hostile programs", { timeout: 600_000 }, () => {
     assertBackSoon(res, 90);
   });
 
-  test("refuses a --timeout beyond Node's timer range", { timeout: 60_000 }, async () => {
+  test("refuses a --timeout beyond Node's timer range", { timeout: 180_000 }, async () => {
     const res = await cli(`console.log("x");\n`, "--timeout", "3000000");
     assert.equal(res.status, 2);
     assert.match(res.stderr, /^awaitable: --timeout is at most 2147483 seconds/);
   });
 
-  test("runs with the largest --timeout Node's timers accept", { timeout: 60_000 }, async () => {
+  test("runs with the largest --timeout Node's timers accept", { timeout: 180_000 }, async () => {
     const res = await cli(`console.log("x");\n`, "--timeout", "2147483");
     assert.equal(res.status, 0);
     assert.equal(res.stdout, "x\n");
   });
 
-  test("answers process.exit promptly, keeping the output", { timeout: 60_000 }, async () => {
+  test("answers process.exit promptly, keeping the output", { timeout: 180_000 }, async () => {
     const res = await cli(`console.log(1);\nprocess.exit(0);\n`);
     assert.equal(res.status, 1);
     assert.equal(res.stdout, "1\n");
@@ -154,7 +154,7 @@ describe("awaitable run with hostile programs", { timeout: 600_000 }, () => {
     assertBackSoon(res, 15);
   });
 
-  test("holds time.sleep to the virtual-time horizon, as asyncio.sleep is", { timeout: 60_000 }, async () => {
+  test("holds time.sleep to the virtual-time horizon, as asyncio.sleep is", { timeout: 180_000 }, async () => {
     const blocking = await cli(`import * as time from "time";\nconsole.log("a");\ntime.sleep(1e9);\nconsole.log("never");\n`);
     assert.equal(blocking.status, 1);
     assert.equal(blocking.stdout, "a\n");
@@ -163,24 +163,24 @@ describe("awaitable run with hostile programs", { timeout: 600_000 }, () => {
     assert.match(awaiting.stderr, /HorizonError: .*past the virtual-time limit of 3600 s/);
   });
 
-  test("says clearly when --trace points into a missing folder", { timeout: 60_000 }, async () => {
+  test("says clearly when --trace points into a missing folder", { timeout: 180_000 }, async () => {
     const res = await cli(`console.log("x");\n`, "--trace", path.join(dir, "missing", "trace.json"));
     assert.equal(res.status, 2);
     assert.match(res.stderr, /^awaitable: cannot write the trace to .*: the folder .*missing does not exist\n$/);
   });
 
-  test("ends async recursion with a short message, not the instrumented code", { timeout: 120_000 }, async () => {
+  test("ends async recursion with a short message, not the instrumented code", { timeout: 240_000 }, async () => {
     const res = await cli(
       `import * as asyncio from "asyncio";\nasync function f(n: number): Promise<number> {\n  await asyncio.sleep(0);\n  return f(n + 1);\n}\nasyncio.run(() => f(0));\n`,
       "--max-steps",
-      "20000",
+      "3000",
     );
     assert.equal(res.status, 1);
     assert.ok(res.stderr.length < 500, `stderr has ${res.stderr.length} characters`);
     assert.match(res.stderr, /^prog\.ts: HorizonError: /);
   });
 
-  test("refuses node: imports, dynamic import and process", { timeout: 60_000 }, async () => {
+  test("refuses node: imports, dynamic import and process", { timeout: 180_000 }, async () => {
     const fsImport = await cli(`import * as fs from "node:fs";\nconsole.log(fs);\n`);
     assert.match(fsImport.stderr, /^prog\.ts:1:21: SyntaxError: Cannot find module 'node:fs'/);
     const dynamic = await cli(`const fs = await import("node:fs");\n`);
@@ -191,7 +191,7 @@ describe("awaitable run with hostile programs", { timeout: 600_000 }, () => {
     assert.equal(viaGlobal.stdout, "undefined undefined\n");
   });
 
-  test("refuses code from strings, which could import what the compiler refused", { timeout: 60_000 }, async () => {
+  test("refuses code from strings, which could import what the compiler refused", { timeout: 180_000 }, async () => {
     const evaluated = await cli(`console.log((0, eval)("1 + 1"));\n`);
     assert.match(evaluated.stderr, /^prog\.ts:1:\d+: EvalError: Code from strings/);
     const constructed = await cli(`const AsyncFunction = (async () => {}).constructor as any;\nawait AsyncFunction("return import('node:fs')")();\n`);
@@ -200,7 +200,7 @@ describe("awaitable run with hostile programs", { timeout: 600_000 }, () => {
     assert.match(named.stderr, /^prog\.ts:1:13: SyntaxError: The name __rt is reserved/);
   });
 
-  test("reaches no real network", { timeout: 120_000 }, async () => {
+  test("reaches no real network", { timeout: 240_000 }, async () => {
     const tries = [
       `(globalThis as any).fetch?.(URL)`,
       `new (globalThis as any).XMLHttpRequest()`,
@@ -218,7 +218,7 @@ describe("awaitable run with hostile programs", { timeout: 600_000 }, () => {
     assert.equal(baitRequests, 0);
   });
 
-  test("stops a catastrophic regular expression, keeping what was printed before it", { timeout: 60_000 }, async () => {
+  test("stops a catastrophic regular expression, keeping what was printed before it", { timeout: 180_000 }, async () => {
     const res = await cli(`console.log("before");\n/(a+)+$/.test("a".repeat(40) + "!");\n`, "--timeout", "1");
     assert.equal(res.status, 1);
     assert.equal(res.stdout, "before\n");
@@ -226,14 +226,14 @@ describe("awaitable run with hostile programs", { timeout: 600_000 }, () => {
     assertBackSoon(res);
   });
 
-  test("reports a rejection nothing handled at the end of a run", { timeout: 60_000 }, async () => {
+  test("reports a rejection nothing handled at the end of a run", { timeout: 180_000 }, async () => {
     const res = await cli(`console.log("ran");\nPromise.reject(new Error("late"));\n`);
     assert.equal(res.status, 1);
     assert.equal(res.stdout, "ran\n");
     assert.match(res.stderr, /^prog\.ts:2:16: Error: late\n$/);
   });
 
-  test("runs a normal program after all of the above", { timeout: 60_000 }, async () => {
+  test("runs a normal program after all of the above", { timeout: 180_000 }, async () => {
     const res = await cli(`import * as asyncio from "asyncio";\nawait asyncio.sleep(1);\nconsole.log("fine");\n`, "--clock");
     assert.equal(res.status, 0);
     assert.equal(res.stdout, "[1.000s] fine\n");
