@@ -98,7 +98,9 @@ async function run(page: Page, widget: Locator, timeout = 30_000): Promise<Ran> 
   await expect(widget).not.toHaveAttribute("data-state", "running", { timeout });
   const ms = Date.now() - started;
   const stall = await stopStallProbe(page);
-  test.info().annotations.push({ type: "measured", description: `${ms} ms to control back; longest frame gap ${stall.maxGap} ms; longest task ${stall.maxTask} ms` });
+  const figures = `${ms} ms to control back; longest frame gap ${stall.maxGap} ms; longest task ${stall.maxTask} ms`;
+  test.info().annotations.push({ type: "measured", description: figures });
+  console.log(`${test.info().title}: ${figures}`);
   return { ms, ...stall };
 }
 
