@@ -12,6 +12,7 @@ import {
   HOST_SILENCE_MESSAGE,
   HOST_SILENCE_MS,
   OUTPUT_KEEP_CHARS,
+  OUTPUT_KEEP_LINES,
   OUT_OF_MEMORY_MESSAGE,
   PROGRAM_WATCHDOG_MS,
   RUN_LIMIT_MESSAGE,
@@ -89,7 +90,7 @@ class Received {
   add(lines: OutputLine[]): OutputLine[] {
     const kept: OutputLine[] = [];
     for (const line of lines) {
-      if (this.chars + line.text.length > OUTPUT_KEEP_CHARS) {
+      if (this.chars + line.text.length > OUTPUT_KEEP_CHARS || this.lines.length >= OUTPUT_KEEP_LINES) {
         this.omitted++;
         continue;
       }

@@ -27,13 +27,15 @@ export const TRACE_EVENTS_SENT = 5_000;
 export const MEMORY_LIMIT_MB = 512;
 
 /** Output lines a widget shows before it truncates; the full text stays downloadable. */
-export const OUTPUT_LINE_LIMIT = 2000;
+export const OUTPUT_LINE_LIMIT = 500;
 /** Characters of output a widget shows before it truncates. */
-export const OUTPUT_CHAR_LIMIT = 200_000;
+export const OUTPUT_CHAR_LIMIT = 100_000;
 /** Lines at the end of a truncated output that stay visible. */
 export const OUTPUT_TAIL_LINES = 50;
-/** Characters of output a host keeps for the download; past this the download ends with a note. */
-export const OUTPUT_KEEP_CHARS = 32 * 1024 * 1024;
+/** Characters of output a host keeps (for the result and the download); past this it counts lines only. */
+export const OUTPUT_KEEP_CHARS = 8 * 1024 * 1024;
+/** Lines of output a host keeps; past this it counts lines only, so a flood cannot fill the page's memory. */
+export const OUTPUT_KEEP_LINES = 100_000;
 
 const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(1))} s`;
 

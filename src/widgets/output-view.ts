@@ -55,6 +55,8 @@ export class OutputView {
 
   /** Clears the view for a new run. */
   reset(): void {
+    // Assistive technology waits for the run to end instead of following every batch.
+    this.element.setAttribute("aria-busy", "true");
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
     this.element.replaceChildren();
@@ -94,6 +96,7 @@ export class OutputView {
 
   /** Shows every line of `all` not yet received, then the truncation notice if lines were left out. */
   finish(all: readonly OutputLine[], omittedByHost = 0): void {
+    this.element.removeAttribute("aria-busy");
     if (all.length > this.received) this.push(all.slice(this.received));
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
