@@ -20,6 +20,9 @@ export const RUN_LIMIT_MS = 10_000;
 /** Real milliseconds between two batches of output a sandbox sends while a program prints. */
 export const FLUSH_MS = 25;
 
+/** Characters of one line a browser sandbox sends; a longer line is cut, with a note of how much. */
+export const LINE_SEND_CHARS = 1_000_000;
+
 /** Trace events a browser sandbox sends with a result; the rest of a longer trace is dropped. */
 export const TRACE_EVENTS_SENT = 5_000;
 

@@ -11,7 +11,7 @@
  */
 import { ctx } from "../runtime/context.ts";
 import { virtualizeGlobalTimers } from "./global-timers.ts";
-import { FLUSH_MS, TRACE_EVENTS_SENT } from "./limits.ts";
+import { FLUSH_MS, LINE_SEND_CHARS, TRACE_EVENTS_SENT } from "./limits.ts";
 import { lockDown, sealMethods } from "./lockdown.ts";
 import { runProgram } from "./program.ts";
 import type { HostMessage, OutputLine, RunResult, SandboxMessage } from "./protocol.ts";
@@ -40,6 +40,16 @@ const connected = new Promise<{ port: MessagePort; post: (message: SandboxMessag
   self.addEventListener("message", onConnect);
 });
 
+/** Lines as sent to the page: one huge line would cost the page's main thread seconds to take in. */
+function sendable(lines: OutputLine[]): OutputLine[] {
+  if (!lines.some((line) => line.text.length > LINE_SEND_CHARS)) return lines;
+  return lines.map((line) =>
+    line.text.length <= LINE_SEND_CHARS
+      ? line
+      : { ...line, text: `${line.text.slice(0, LINE_SEND_CHARS)} … (${line.text.length - LINE_SEND_CHARS} more characters not kept)` },
+  );
+}
+
 async function onRun(message: HostMessage, post: (message: SandboxMessage) => void, allowOneEval: () => void): Promise<void> {
   if (message?.type !== "run") return;
   const { id } = message;
@@ -50,7 +60,7 @@ async function onRun(message: HostMessage, post: (message: SandboxMessage) => vo
   const send = (lines: OutputLine[], always: boolean): void => {
     lastFlush = wallNow();
     sent += lines.length;
-    if (lines.length > 0 || always) post({ type: "alive", id, lines });
+    if (lines.length > 0 || always) post({ type: "alive", id, lines: sendable(lines) });
   };
   try {
     // The program's own watchdog trips first, so the report can name the looping line;
@@ -76,7 +86,7 @@ async function onRun(message: HostMessage, post: (message: SandboxMessage) => vo
     // Lines already streamed during the run are not sent twice.
     // A page cannot show more of a trace than this, and a longer one only costs it time to receive.
     const trace = result.trace.length > TRACE_EVENTS_SENT ? result.trace.slice(0, TRACE_EVENTS_SENT) : result.trace;
-    post({ type: "done", id, result: { ...result, lines: result.lines.slice(sent), trace } });
+    post({ type: "done", id, result: { ...result, lines: sendable(result.lines.slice(sent)), trace } });
   } catch (error) {
     post({ type: "done", id, result: crashResult(error) });
   }

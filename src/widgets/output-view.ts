@@ -47,6 +47,8 @@ export class OutputView {
   #textChars = 0;
   #textFull = false;
   #frame = 0;
+  /** Set when a line was shown cut short, so the full text is offered even without truncation. */
+  #cut = false;
   #download: HTMLAnchorElement | null = null;
 
   constructor(element: HTMLElement) {
@@ -69,6 +71,7 @@ export class OutputView {
     this.#text = [];
     this.#textChars = 0;
     this.#textFull = false;
+    this.#cut = false;
     if (this.#download) {
       URL.revokeObjectURL(this.#download.href);
       this.#download.remove();
@@ -88,6 +91,7 @@ export class OutputView {
         continue;
       }
       this.#pending.push(line);
+      if (line.text.length > LINE_CHAR_LIMIT - 20) this.#cut = true;
       this.#shown++;
       this.#shownChars += Math.min(line.text.length, LINE_CHAR_LIMIT);
     }
@@ -102,7 +106,10 @@ export class OutputView {
     this.#frame = 0;
     this.#append(this.#pending.splice(0));
     const omitted = this.#omitted + omittedByHost;
-    if (omitted === 0) return;
+    if (omitted === 0) {
+      if (this.#cut) this.#offerDownload(omittedByHost);
+      return;
+    }
     const tail = this.#tail.slice(-OUTPUT_TAIL_LINES);
     const hidden = omitted - tail.length;
     const notice = document.createElement("span");

@@ -158,6 +158,7 @@ test.describe("the sandbox against hostile programs", () => {
     const ran = await run(page, widget);
     const output = widget.locator("[data-output]");
     await expect(output).toContainText("more characters, in the download");
+    await expect(widget.getByRole("link", { name: /Download the full output \(2 lines\)/ })).toBeVisible();
     await expect(output).toContainText("[0.000s] after");
     expect(ran.maxGap).toBeLessThan(MAX_STALL_MS);
   });
