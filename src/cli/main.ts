@@ -1,8 +1,8 @@
-import { readFile, writeFile } from "node:fs/promises";
-import { basename } from "node:path";
+import { stat, readFile, writeFile } from "node:fs/promises";
+import { basename, dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { formatLine, type OutputLine, type RunError } from "../sandbox/protocol.ts";
-import { runInWorker } from "./run-in-worker.ts";
+import { MAX_TIMER_MS, runInChild } from "./run-in-child.ts";
 
 const USAGE = `Usage: awaitable run FILE.ts [--clock] [--trace FILE.json] [--timeout S]
 
@@ -63,13 +63,26 @@ export async function main(argv: string[]): Promise<number> {
     }
     numbers[name] = n;
   }
+  const maxTimeout = Math.floor(MAX_TIMER_MS / 1000);
+  if (numbers.timeout !== undefined && numbers.timeout > maxTimeout) {
+    process.stderr.write(`awaitable: --timeout is at most ${maxTimeout} seconds (the longest delay Node's timers accept), got "${values.timeout}"\n`);
+    return 2;
+  }
+  if (values.trace !== undefined) {
+    const folder = dirname(resolve(values.trace));
+    const isFolder = await stat(folder).then((s) => s.isDirectory(), () => false);
+    if (!isFolder) {
+      process.stderr.write(`awaitable: cannot write the trace to ${values.trace}: the folder ${folder} does not exist\n`);
+      return 2;
+    }
+  }
 
   const print = (line: OutputLine): void => {
     const text = values.clock ? formatLine(line) : line.text;
     (line.stream === "stderr" ? process.stderr : process.stdout).write(`${text}\n`);
   };
   const filename = basename(file);
-  const result = await runInWorker(
+  const result = await runInChild(
     source,
     {
       filename,
@@ -80,7 +93,14 @@ export async function main(argv: string[]): Promise<number> {
     (lines) => lines.forEach(print),
   );
   result.lines.forEach(print);
-  if (values.trace !== undefined) await writeFile(values.trace, `${JSON.stringify(result, null, 1)}\n`);
+  if (values.trace !== undefined) {
+    try {
+      await writeFile(values.trace, `${JSON.stringify(result, null, 1)}\n`);
+    } catch (err) {
+      process.stderr.write(`awaitable: cannot write the trace to ${values.trace}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+      return 2;
+    }
+  }
   if (result.error !== null) {
     process.stderr.write(`${describeRunError(filename, result.error)}\n`);
     return 1;

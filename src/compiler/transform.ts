@@ -175,6 +175,15 @@ export function transform(ast: Node, source: string, edits: Edits, tokens: Token
       case "ImportDeclaration":
         rewriteImport(node, parent, depth);
         return;
+      case "ImportExpression":
+        problem(node.start, `Dynamic import() is not available here: programs can import only ${MODULES.map((m) => `"${m}"`).join(" and ")}, with \`import ... from\`.`);
+        return;
+      case "MetaProperty":
+        if (node.meta?.name === "import") {
+          problem(node.start, "import.meta is not available here: a program is not loaded from a file or URL.");
+          return;
+        }
+        break;
       case "ExportNamedDeclaration":
       case "ExportDefaultDeclaration":
         if (node.exportKind === "type" || !node.declaration || Eraser.isErased(node.declaration)) {
@@ -216,8 +225,19 @@ export function transform(ast: Node, source: string, edits: Edits, tokens: Token
         if (node.method && node.value.async && !node.value.generator) erase.removeWord(node.start, node.key.start, "async");
         break;
       case "Identifier":
+        if (RESERVED_NAMES.has(node.name)) {
+          problem(node.start, `The name ${node.name} is reserved for the runtime's instrumentation: choose another name.`);
+          return;
+        }
         if (node.optional && parent !== null && isParamContext(parent)) erase.removeMarker(node.start + node.name.length, "?");
         break;
+      case "ThrowStatement": {
+        // Records where the value was thrown: a value that is not an Error has no stack to say it.
+        const { line, column } = node.argument.loc.start;
+        edits.open(node.argument.start, "__rt.th((", depth);
+        edits.close(node.argument.end, `), ${line}, ${column + 1})`, depth);
+        break;
+      }
       case "AwaitExpression":
         if (scope.async) {
           edits.open(node.start, "__rt.re(__f, ", depth);
@@ -320,6 +340,9 @@ function findWord(tokens: Tokens, from: number, to: number, word: string): numbe
   }
   return undefined;
 }
+
+/** Names the compiled program uses for its instrumentation; a program that could reach them could fool the watchdog. */
+const RESERVED_NAMES = new Set(["__rt", "__modules", "__f"]);
 
 function isNode(value: unknown): value is Node {
   return value !== null && typeof value === "object" && typeof (value as Node).type === "string";

@@ -123,6 +123,12 @@ export const ctx = {
     return error;
   },
 
+  /** At a `throw`: remembers the value and its position in the program's source; returns the value. */
+  th<T>(value: T, line: number, column: number): T {
+    lastThrow = { value, line, column };
+    return value;
+  },
+
   /** Loop checkpoint: lets the wall-clock watchdog stop a loop that never yields. */
   tick(line: number): void {
     if (--ticksUntilCheck > 0) return;
@@ -203,6 +209,13 @@ export function stepOfTask<F extends object>(wake: F, task: Task<unknown>): F {
 /** The task a loop callback is a step of, or null. */
 export function stepTaskOf(callback: object): Task<unknown> | null {
   return (callback as StepCallback).stepTask ?? null;
+}
+
+let lastThrow: { value: unknown; line: number; column: number } | null = null;
+
+/** Where the program's most recent `throw` of `value` was, if it was the most recent throw. */
+export function thrownAt(value: unknown): { line: number; column: number } | null {
+  return lastThrow !== null && lastThrow.value === value ? { line: lastThrow.line, column: lastThrow.column } : null;
 }
 
 /** Loop iterations between two looks at the wall clock. */

@@ -14,7 +14,7 @@ export function formatArgs(args: readonly unknown[]): string {
   const first = args[0];
   let rest = args.slice(1);
   const parts: string[] = [];
-  if (typeof first === "string" && first.includes("%") && rest.length > 0) {
+  if (rest.length > 0 && typeof first === "string" && first.includes("%")) {
     parts.push(
       first.replace(/%([sdifoOjc%])/g, (match, spec: string) => {
         if (spec === "%") return "%";
@@ -67,6 +67,30 @@ export function describe(value: unknown, depth = 0, seen: Set<object> = new Set(
   if (value === null) return "null";
   const obj = value as object;
   if (seen.has(obj)) return "[Circular]";
+  try {
+    return describeObject(obj, depth, seen);
+  } catch {
+    // A Proxy whose traps throw, or an object whose prototype getter throws. Node prints the
+    // proxy's target without running traps; without that view, an empty shell is the honest print.
+    return tryIsArray(obj) ? "[]" : "{}";
+  }
+}
+
+function tryIsArray(value: unknown): boolean {
+  try {
+    return Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+/** Node's label for an accessor property, which it prints without calling. */
+function accessorText(desc: PropertyDescriptor): string {
+  if (desc.get && desc.set) return "[Getter/Setter]";
+  return desc.get ? "[Getter]" : "[Setter]";
+}
+
+function describeObject(obj: object, depth: number, seen: Set<object>): string {
   if (obj instanceof Error) return errorText(obj);
   if (obj instanceof Date) return Number.isNaN(obj.getTime()) ? "Invalid Date" : obj.toISOString();
   if (obj instanceof RegExp) return String(obj);
@@ -90,7 +114,12 @@ export function describe(value: unknown, depth = 0, seen: Set<object> = new Set(
       const items = [...obj].map((v) => describe(v, depth + 1, seen));
       return `Set(${obj.size}) {${items.length ? ` ${items.join(", ")} ` : ""}}`;
     }
-    const entries = Object.entries(obj).map(([k, v]) => `${keyText(k)}: ${describe(v, depth + 1, seen)}`);
+    const entries: string[] = [];
+    for (const [k, desc] of Object.entries(Object.getOwnPropertyDescriptors(obj))) {
+      if (!desc.enumerable) continue;
+      const text = "value" in desc ? describe(desc.value, depth + 1, seen) : accessorText(desc);
+      entries.push(`${keyText(k)}: ${text}`);
+    }
     const ctor = Object.getPrototypeOf(obj)?.constructor;
     const prefix = ctor && ctor !== Object && ctor.name ? `${ctor.name} ` : "";
     if (entries.length === 0) return `${prefix}{}`;
@@ -102,8 +131,17 @@ export function describe(value: unknown, depth = 0, seen: Set<object> = new Set(
 
 /** `Name: message`, or just `Name` when the message is empty, as Python prints exceptions. */
 export function errorText(err: Error): string {
-  const name = err.name || "Error";
-  return err.message ? `${name}: ${err.message}` : name;
+  const read = (key: "name" | "message"): string => {
+    try {
+      const v: unknown = err[key];
+      return typeof v === "string" ? v : v === undefined || v === null ? "" : String(v);
+    } catch {
+      return "";
+    }
+  };
+  const name = read("name") || "Error";
+  const message = read("message");
+  return message ? `${name}: ${message}` : name;
 }
 
 function quote(s: string): string {

@@ -23,6 +23,7 @@ import { setCurrentWorld, World, type Limits } from "./world.ts";
 
 export { DeadlockError, HorizonError, RuntimeError, WatchdogError } from "./errors.ts";
 export { errorText } from "./format.ts";
+export { thrownAt } from "./context.ts";
 export type { Limits } from "./world.ts";
 export type { OutputLine, TraceEvent, TraceKind } from "./trace.ts";
 
@@ -35,6 +36,8 @@ export interface RunSettings {
   wallNow?: () => number;
   /** Called every few hundred real milliseconds of a long run, between loop steps, with the lines printed since. */
   onAlive?: (lines: OutputLine[]) => void;
+  /** Called after each printed line, with a way to take the lines printed since the last take. */
+  onPrint?: (take: () => OutputLine[]) => void;
   /** How an error reported by the loop (an exception nobody retrieved, ...) is written to stderr. */
   formatError?: (error: unknown) => string;
   /** The learner's current `line:column`, for the trace of a traced run (suspends, resumes, prints). */
@@ -84,12 +87,13 @@ let active: World | null = null;
 
 /** Makes a run on a fresh world: its own clock, output, trace, task numbers and limits. */
 export function createRun(settings: RunSettings = {}): ProgramRun {
-  const { onAlive, wallNow } = settings;
+  const { onAlive, onPrint, wallNow } = settings;
   const world = new World({
     ...(settings.limits && { limits: settings.limits }),
     host: {
       ...(wallNow && { wallNow }),
       ...(onAlive && { onAlive: () => onAlive(world.recorder.takeNewLines()) }),
+      ...(onPrint && { onPrint: () => onPrint(() => world.recorder.takeNewLines()) }),
     },
     trace: settings.trace ?? true,
   });

@@ -1,4 +1,4 @@
-import { ValueError } from "./errors.ts";
+import { HorizonError, ValueError } from "./errors.ts";
 import { currentWorld } from "./world.ts";
 
 /**
@@ -20,8 +20,17 @@ export function sleep(seconds: number): void {
   }
   if (seconds < 0) throw new ValueError("sleep length must be non-negative");
   const world = currentWorld();
+  const until = world.now + seconds;
+  if (until > world.limits.maxVirtualTime) {
+    // The same horizon asyncio.sleep meets; the program cannot catch its way past it.
+    const error = new HorizonError(
+      `Stopped at t=${world.now.toFixed(3)}s: time.sleep(${seconds}) would block until t=${until.toFixed(3)}s, past the virtual-time limit of ${world.limits.maxVirtualTime} s.`,
+    );
+    if (world.fatal === undefined) world.fatal = error;
+    throw error;
+  }
   world.recorder.event("blocked", null, `time.sleep(${seconds})`);
-  world.now += seconds;
+  world.now = until;
 }
 
 /** Seconds since the Unix epoch, on the virtual clock (the program starts at 2025-01-01 09:00:00 UTC). */

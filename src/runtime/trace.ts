@@ -73,6 +73,8 @@ interface RawEvent {
 
 /** Events that carry the learner's position: where a task suspends and resumes, and prints. */
 const LOCATED: ReadonlySet<TraceKind> = new Set<TraceKind>(["task-suspended", "task-resumed", "print"]);
+/** Characters of a printed line its trace event keeps (the line itself is kept whole). */
+const PRINT_DETAIL_CHARS = 1000;
 
 /** Events kept at most, so a runaway program cannot fill memory with its trace. */
 const MAX_EVENTS = 200_000;
@@ -109,8 +111,9 @@ export class Recorder {
     const t = this.world.now;
     for (const line of text.split("\n")) {
       this.rawLines.push({ t, text: line, stream, owner });
-      if (this.tracing) this.event("print", owner, line);
+      if (this.tracing) this.event("print", owner, line.length > PRINT_DETAIL_CHARS ? `${line.slice(0, PRINT_DETAIL_CHARS)}…` : line);
     }
+    this.world.host.onPrint?.();
   }
 
   event(kind: TraceKind, owner: Owner | null, detail?: string): void {

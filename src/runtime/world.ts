@@ -26,6 +26,8 @@ export interface Host {
   wallNow?: () => number;
   /** Called every few hundred real milliseconds while a long run makes progress. */
   onAlive?: () => void;
+  /** Called after each print, so a host can pass output on before a later hang can lose it. */
+  onPrint?: () => void;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { compile, CompileError, type CompiledProgram } from "../compiler/compile.ts";
-import { createRun, DeadlockError, errorText, HorizonError, WatchdogError, type ProgramBindings } from "../runtime/host.ts";
+import { createRun, DeadlockError, HorizonError, thrownAt, WatchdogError, type ProgramBindings } from "../runtime/host.ts";
 import type { RunError, RunOptions, RunResult } from "./protocol.ts";
+import { describeThrown } from "./thrown.ts";
 
 /** Real time for the watchdog and the run's statistics; the program itself never sees it. */
 const wallNow = (): number => performance.now();
@@ -27,6 +28,7 @@ export async function runProgram(source: string, options: RunOptions = {}): Prom
     },
     wallNow,
     ...(options.onAlive && { onAlive: (lines) => options.onAlive!({ lines }) }),
+    ...(options.onPrint && { onPrint: (take) => options.onPrint!(take) }),
     trace: options.trace ?? true,
     formatError: (error) => describeError(error, program),
     locate: () => locate?.() ?? null,
@@ -52,6 +54,7 @@ export async function runProgram(source: string, options: RunOptions = {}): Prom
 
   let fn: (...args: unknown[]) => Promise<unknown>;
   try {
+    options.beforeEval?.();
     fn = (0, eval)(`${program.code}\n//# sourceURL=${filename}`);
   } catch (err) {
     // The TypeScript parser accepted it but the engine did not: say where, when a JavaScript parse can.
@@ -72,9 +75,12 @@ export async function runProgram(source: string, options: RunOptions = {}): Prom
   }
 }
 
+/** Node's process object, captured before a sandbox removes it from the program's reach. */
+const hostProcess = (globalThis as { process?: NodeJS.Process }).process;
+
 /** Listens for promise rejections nobody handled, in Node or in a browser/worker. */
 function onUnhandledRejection(handler: (reason: unknown) => void): () => void {
-  const proc = (globalThis as { process?: NodeJS.Process }).process;
+  const proc = hostProcess;
   if (proc?.on) {
     const listener = (reason: unknown): void => handler(reason);
     proc.on("unhandledRejection", listener);
@@ -91,8 +97,8 @@ function onUnhandledRejection(handler: (reason: unknown) => void): () => void {
 
 /** Where in the learner's source an error was thrown: the first stack frame in the program. */
 export function errorPosition(error: unknown, program: CompiledProgram): { line: number; column: number } | null {
-  const stack = (error as { stack?: unknown } | null)?.stack;
-  if (typeof stack !== "string") return null;
+  const { stack } = describeThrown(error);
+  if (stack === null) return null;
   const escaped = program.filename.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const match = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(stack);
   if (!match) return null;
@@ -122,26 +128,27 @@ function locator(program: CompiledProgram): () => string | null {
 }
 
 function describeError(error: unknown, program: CompiledProgram | null): string {
-  const text = error instanceof Error ? errorText(error) : `Uncaught ${String(error)}`;
+  const thrown = describeThrown(error);
+  const text = thrown.message ? `${thrown.name}: ${thrown.message}` : thrown.name;
   const pos = program && errorPosition(error, program);
-  return pos ? `${text}\n  at ${program.filename}:${pos.line}:${pos.column}` : text;
+  return pos && program ? `${text}\n  at ${program.filename}:${pos.line}:${pos.column}` : text;
 }
 
 function toRunError(error: unknown, program: CompiledProgram): RunError {
-  const kind: RunError["kind"] =
-    error instanceof DeadlockError
-      ? "deadlock"
-      : error instanceof HorizonError
-        ? "horizon"
-        : error instanceof WatchdogError
-          ? "watchdog"
-          : "runtime";
-  if (!(error instanceof Error)) {
-    return { kind, name: "Error", message: `Uncaught ${String(error)}`, line: null, column: null };
+  // Read before anything runs the value's own code (a getter that throws would record its throw).
+  const throwSite = thrownAt(error);
+  let kind: RunError["kind"] = "runtime";
+  try {
+    // instanceof runs a Proxy's getPrototypeOf trap, which a program's value may make throw.
+    if (error instanceof DeadlockError) kind = "deadlock";
+    else if (error instanceof HorizonError) kind = "horizon";
+    else if (error instanceof WatchdogError) kind = "watchdog";
+  } catch {}
+  if (kind === "watchdog") {
+    const watchdog = error as WatchdogError;
+    return { kind, name: watchdog.name, message: watchdog.message, line: watchdog.line, column: null };
   }
-  if (error instanceof WatchdogError) {
-    return { kind, name: error.name, message: error.message, line: error.line, column: null };
-  }
-  const pos = kind === "runtime" ? errorPosition(error, program) : null;
-  return { kind, name: error.name, message: error.message, line: pos?.line ?? null, column: pos?.column ?? null };
+  const { name, message } = describeThrown(error);
+  const pos = kind === "runtime" ? (errorPosition(error, program) ?? throwSite) : null;
+  return { kind, name, message, line: pos?.line ?? null, column: pos?.column ?? null };
 }

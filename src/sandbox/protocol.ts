@@ -22,7 +22,9 @@ export type RunErrorKind =
   | "runtime" // an uncaught exception escaped the program
   | "deadlock" // main waits and nothing can ever wake it
   | "horizon" // the virtual-time or step limit was reached
-  | "watchdog"; // the program kept the CPU busy for too long in wall-clock time
+  | "watchdog" // the program kept the CPU busy, or ran, for too long in wall-clock time
+  | "stopped" // the learner stopped the run
+  | "memory"; // the program ran out of memory
 
 export interface RunError {
   kind: RunErrorKind;
@@ -66,6 +68,8 @@ export interface TaskInfo {
 
 export interface RunResult {
   lines: OutputLine[];
+  /** Lines a browser host received but did not keep, past its memory limit for output. */
+  omittedLines?: number;
   error: RunError | null;
   trace: TraceEvent[];
   /** The loop's steps (each handle as it is taken off the ready queue), for the stepper; empty when not traced. */
@@ -96,10 +100,17 @@ export interface RunOptions {
    * called from inside a busy stretch, so a host watchdog still sees silence.
    */
   onAlive?: (progress: { lines: OutputLine[] }) => void;
+  /**
+   * Called after every print with a function that takes the lines not yet taken (by it or by
+   * `onAlive`); a host calls it when it wants to pass output on at once.
+   */
+  onPrint?: (take: () => OutputLine[]) => void;
+  /** Called just before the compiled program is loaded with `eval` (a locked-down realm allows one). */
+  beforeEval?: () => void;
 }
 
-/** Host → sandbox. */
-export type HostMessage = { type: "run"; id: number; source: string; options?: RunOptions };
+/** Host → sandbox, through the private port handed over in the worker's first message. */
+export type HostMessage = { type: "run"; id: number; source: string; options?: Omit<RunOptions, "onAlive" | "onPrint" | "beforeEval"> };
 
 /** Sandbox → host. "alive" is sent periodically while a long run makes progress. */
 export type SandboxMessage =

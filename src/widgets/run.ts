@@ -4,38 +4,38 @@
  * code the learner has edited that prints something else is shown as their output, not judged
  * against the documented output of the original code; the comparison is one click away.
  */
-import { sandbox, WATCHDOG_MESSAGE } from "../sandbox/client.ts";
-import { formatLine, type OutputLine, type RunError, type RunResult } from "../sandbox/protocol.ts";
+import { sandbox } from "../sandbox/client.ts";
+import type { RunError, RunResult } from "../sandbox/protocol.ts";
 import type { Example } from "./example.ts";
 import { renderTimeline } from "./timeline.ts";
+import { OutputView } from "./output-view.ts";
 
-function lineElement(line: OutputLine): HTMLElement {
-  const span = document.createElement("span");
-  span.className = `aw-line aw-${line.stream}`;
-  span.textContent = formatLine(line);
-  return span;
-}
+/** One output view per example, reused across its runs. */
+const views = new WeakMap<Example, OutputView>();
 
-function appendLines(output: HTMLElement, lines: OutputLine[]): void {
-  for (const line of lines) {
-    if (output.childNodes.length > 0) output.append("\n");
-    output.append(lineElement(line));
+function viewOf(example: Example): OutputView {
+  let view = views.get(example);
+  if (!view) {
+    view = new OutputView(example.output);
+    views.set(example, view);
   }
+  return view;
 }
 
 const ERROR_LABELS: Record<RunError["kind"], string> = {
   syntax: "Syntax error",
-  runtime: "Error",
+  runtime: "Uncaught",
   deadlock: "Deadlock",
   horizon: "Limit reached",
-  watchdog: "", // the message itself starts with "Stopped after 2 s"
+  watchdog: "", // the message itself starts with "Stopped after"
+  stopped: "",
+  memory: "Out of memory",
 };
 
 function errorText(error: RunError): string {
   const where = error.line !== null ? ` (line ${error.line}:${error.column ?? 1})` : "";
-  if (error.kind !== "watchdog") return `${error.name}: ${error.message}${where}`;
-  // The runtime's own watchdog and the host's say the same thing; the runtime's knows where.
-  return error.message === WATCHDOG_MESSAGE ? error.message : `${WATCHDOG_MESSAGE} ${error.message}${where}`;
+  if (error.kind === "watchdog" || error.kind === "stopped" || error.kind === "memory") return `${error.message}${where}`;
+  return `${error.name}: ${error.message}${where}`;
 }
 
 function showError(example: Example, error: RunError): void {
@@ -77,7 +77,7 @@ function markDifferences(example: Example, actual: HTMLElement[]): number {
 
 function clear(example: Example): void {
   example.endQuietComparison();
-  example.output.replaceChildren();
+  viewOf(example).reset();
   example.root.querySelector("[data-timeline]")?.remove();
   example.root.querySelector("[data-step-through]")?.remove();
   example.root.querySelector("[data-stepper]")?.remove();
@@ -130,9 +130,7 @@ function startQuietComparison(example: Example, verdict: string): void {
 
 function report(example: Example, result: RunResult, timelineOpen: boolean, code: string): void {
   const edited = code !== example.original;
-  // Lines streamed during the run are replaced by the final list, which is authoritative.
-  example.output.replaceChildren();
-  appendLines(example.output, result.lines);
+  viewOf(example).finish(result.lines, result.omittedLines ?? 0);
   if (result.error) showError(example, result.error);
 
   // Documented output lists stdout only; stderr lines are shown but not compared.
@@ -143,7 +141,9 @@ function report(example: Example, result: RunResult, timelineOpen: boolean, code
 
   let verdict: string;
   if (matches) verdict = "Output matches the expected output.";
-  else if (result.error?.kind === "watchdog") verdict = "The run was stopped before the program finished.";
+  else if (result.error && ["watchdog", "stopped", "memory"].includes(result.error.kind)) {
+    verdict = "The run was stopped before the program finished.";
+  }
   else if (differing > 0)
     verdict = `Output differs from the expected output: ${differing} line${differing === 1 ? "" : "s"} differ.`;
   else if (result.error) verdict = `Output lines match, but the program ended with ${result.error.name}.`;
@@ -197,20 +197,56 @@ function trackSpare(): void {
   );
 }
 
+/**
+ * A Stop button shown next to Run while a run lasts; Escape in the widget does the same. Returns
+ * the signal it aborts and a function that removes it again.
+ */
+function stopControl(example: Example): { signal: AbortSignal; remove: () => void } {
+  const controller = new AbortController();
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "aw-stop";
+  button.dataset.action = "stop";
+  button.textContent = "Stop";
+  button.setAttribute("aria-keyshortcuts", "Escape");
+  button.addEventListener("click", () => controller.abort());
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key !== "Escape") return;
+    event.preventDefault();
+    controller.abort();
+  };
+  example.runButton.after(button);
+  example.root.addEventListener("keydown", onKey);
+  return {
+    signal: controller.signal,
+    remove() {
+      const hadFocus = document.activeElement === button;
+      example.root.removeEventListener("keydown", onKey);
+      button.remove();
+      if (hadFocus) example.runButton.focus();
+    },
+  };
+}
+
 export async function runExample(example: Example): Promise<void> {
   example.runButton.setAttribute("aria-disabled", "true");
   example.root.dataset.state = "running";
   example.status.textContent = "Running…";
   const timelineOpen = example.root.querySelector<HTMLDetailsElement>("[data-timeline]")?.open ?? false;
   clear(example);
+  const stop = stopControl(example);
+  const view = viewOf(example);
   try {
     const code = example.code();
     const result = await sandbox.run(code, { filename: "main.ts" }, {
-      onLines: (lines) => appendLines(example.output, lines),
+      onLines: (lines) => view.push(lines),
+      signal: stop.signal,
     });
+    stop.remove();
     report(example, result, timelineOpen, code);
     trackSpare();
   } finally {
+    stop.remove();
     example.runButton.removeAttribute("aria-disabled");
   }
 }
