@@ -2,7 +2,7 @@ import { ctx, stepTaskOf } from "./context.ts";
 import { SlowCallbackMonitor } from "./debug.ts";
 import { DeadlockError, HorizonError, RuntimeError, WatchdogError } from "./errors.ts";
 import { Future } from "./future.ts";
-import { Handle, TimerHandle, timerBefore } from "./handle.ts";
+import { Handle, stepName, TimerHandle, timerBefore } from "./handle.ts";
 import { Heap } from "./heap.ts";
 import { macrotask } from "./macrotask.ts";
 import { registerLoopFactory, runningLoopOrNull, setRunningLoop } from "./running-loop.ts";
@@ -197,7 +197,8 @@ export class EventLoop {
     this.checkClosed();
     this.checkNotRunning();
     const fut = ensureFuture(future, this);
-    const stopWhenDone = (): void => this.stop();
+    // asyncio base_events.py `_run_until_complete_cb`, named so for the stepper.
+    const stopWhenDone = stepName((): void => this.stop(), "runDone");
     fut.addDoneCallback(stopWhenDone);
     try {
       await this.runForever();
