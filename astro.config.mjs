@@ -19,7 +19,7 @@ export default defineConfig({
       title: "Awaitable",
       description: "Learn Python's asyncio by running small programs on a virtual clock.",
       markdown: { processedDirs: ["./content"] },
-      customCss: ["./src/styles/course.css", "./src/styles/practice.css", "./src/styles/rendering.css"],
+      customCss: ["./src/styles/course.css", "./src/styles/practice.css"],
       components: {
         MarkdownContent: "./src/components/LessonContent.astro",
         Search: "./src/components/Search.astro",
