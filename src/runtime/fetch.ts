@@ -150,6 +150,31 @@ export function fetch(input: string | URL | Request, init: RequestInit = {}): Pr
       headers: { "content-type": page.contentType, "content-length": String(new TextEncoder().encode(page.body).length) },
     });
     Object.defineProperty(response, "url", { value: url.href });
+    readsAtOnce(response, method === "HEAD" ? "" : page.body);
     return response;
+  });
+}
+
+/**
+ * Makes the body readers of `response` resolve from `body` in microtasks. A browser reads a
+ * Response's body on tasks of its own, outside the virtual loop, which would see every task
+ * waiting, nothing ready and no timer pending: a deadlock. The body is complete already, so
+ * nothing is lost by handing it over at once. A body is still read once, as the Fetch
+ * standard says.
+ */
+function readsAtOnce(response: Response, body: string): void {
+  let used = false;
+  const take = <T>(read: () => T): Promise<T> => {
+    if (used) return Promise.reject(new TypeError("Body is unusable: Body has already been read"));
+    used = true;
+    return Promise.resolve().then(read);
+  };
+  Object.defineProperties(response, {
+    bodyUsed: { get: () => used },
+    text: { value: () => take(() => body) },
+    json: { value: () => take(() => JSON.parse(body) as unknown) },
+    arrayBuffer: { value: () => take(() => new TextEncoder().encode(body).buffer) },
+    bytes: { value: () => take(() => new TextEncoder().encode(body)) },
+    blob: { value: () => take(() => new Blob([body], { type: response.headers.get("content-type") ?? "" })) },
   });
 }

@@ -16,6 +16,22 @@ describe("fetch", () => {
     }, TypeError);
   });
 
+  test("hands the body over within the loop's step, once", async () => {
+    const r = await run(
+      program(
+        head,
+        `asyncio.run(async () => {`,
+        `  const response = await fetch("https://api.example.com/users/1");`,
+        `  const user = await response.json();`,
+        `  console.log(user.name, response.bodyUsed);`,
+        `  try { await response.text(); } catch (e) { console.log((e as Error).name); }`,
+        `});`,
+      ),
+    );
+    assert.equal(r.error, null);
+    assert.deepEqual(r.out, [`${at(0.3)} Ada Lovelace true`, `${at(0.3)} TypeError`]);
+  });
+
   test("finishes three concurrent fetches at the longest latency, not the sum", async () => {
     const r = await run(
       program(
