@@ -145,8 +145,8 @@ export const mutants: Mutant[] = [
   {
     id: "sleep-zero-timer",
     file: "sleep.ts",
-    find: "if (delay <= 0) return new YieldOnce(result as T);",
-    replace: "if (delay < 0) return new YieldOnce(result as T);",
+    find: "if (delay <= 0) return new YieldOnce(loop, result as T);",
+    replace: "if (delay < 0) return new YieldOnce(loop, result as T);",
     description: "sleep(0) goes through the timer heap instead of yielding once",
     tests: t("sleep"),
   },
@@ -285,7 +285,7 @@ export const mutants: Mutant[] = [
   // run
   {
     id: "run-leftovers-not-cancelled",
-    file: "run.ts",
+    file: "program-driver.ts",
     find: "for (const task of leftovers) task.cancel();",
     replace: "",
     description: "asyncio.run waits for the tasks still pending instead of cancelling them",
@@ -293,9 +293,9 @@ export const mutants: Mutant[] = [
   },
   {
     id: "run-no-shutdown-steps",
-    file: "run.ts",
-    find: "this.shutdownSteps(job, main, 2)",
-    replace: "this.shutdownSteps(job, main, 0)",
+    file: "program-driver.ts",
+    find: "this.shutdownSteps(loop, 2)",
+    replace: "this.shutdownSteps(loop, 0)",
     description: "asyncio.run closes without the two shutdown steps, which give ready callbacks their last turns",
     tests: t("run"),
   },
