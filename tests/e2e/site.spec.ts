@@ -42,6 +42,8 @@ test("on a phone the sidebar opens from the menu button", async ({ page }) => {
 
 for (const theme of ["light", "dark"] as const) {
   test.describe(`in the ${theme} theme`, () => {
+    // A lesson page runs each of its examples (a dozen or more) before axe reads the page.
+    test.describe.configure({ timeout: 120_000 });
     test.beforeEach(async ({ page }) => {
       await page.addInitScript((chosen) => localStorage.setItem("starlight-theme", chosen), theme);
     });
