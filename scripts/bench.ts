@@ -61,29 +61,8 @@ async function openChromium(): Promise<{ time(w: Workload): Promise<number>; clo
   } catch {
     return "Playwright is not installed";
   }
-  const { build } = await import("esbuild");
-  const bundle = await build({
-    entryPoints: [path.join(root, "src/sandbox/worker.ts")],
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    write: false,
-    minify: true,
-    plugins: [
-      {
-        // The site's worker gets the lessons' predicate checks through Vite's import.meta.glob;
-        // the bench grades no exercise, so its bundle goes without them.
-        name: "no-lesson-predicates",
-        setup(bundler) {
-          bundler.onLoad({ filter: /sandbox[\\/]predicates\.ts$/ }, () => ({
-            contents: "export const loadPredicate = async (path) => { throw new Error(`no predicate ${path} here`); };",
-            loader: "ts",
-          }));
-        },
-      },
-    ],
-  });
+  const { bundleSandboxWorker } = await import("./bench/sandbox-worker.ts");
+  const workerSource = await bundleSandboxWorker({ minify: true });
   const system = "/usr/bin/chromium";
   const browser = await chromium.launch({
     ...(existsSync(system) && {
@@ -95,7 +74,7 @@ async function openChromium(): Promise<{ time(w: Workload): Promise<number>; clo
   const origin = "http://bench.awaitable.test";
   await page.route(`${origin}/**`, (route) =>
     route.request().url().endsWith("/worker.js")
-      ? route.fulfill({ contentType: "text/javascript", body: bundle.outputFiles[0]!.text })
+      ? route.fulfill({ contentType: "text/javascript", body: workerSource })
       : route.fulfill({ contentType: "text/html", body: "<!doctype html><title>bench</title>" }),
   );
   await page.goto(`${origin}/`);

@@ -8,8 +8,7 @@
  * from a blank origin, so this needs nothing of the built site.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { build } from "esbuild";
-import { fileURLToPath } from "node:url";
+import { bundleSandboxWorker } from "../../scripts/bench/sandbox-worker.ts";
 import { runProgram } from "../../src/sandbox/program.ts";
 import type { RunResult } from "../../src/sandbox/protocol.ts";
 
@@ -17,27 +16,7 @@ const ORIGIN = "http://macrotask.awaitable.test";
 let workerSource: Promise<string> | null = null;
 
 function bundleWorker(): Promise<string> {
-  workerSource ??= build({
-    entryPoints: [fileURLToPath(new URL("../../src/sandbox/worker.ts", import.meta.url))],
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    write: false,
-    plugins: [
-      {
-        // The site's worker gets the lessons' predicate checks through Vite's import.meta.glob;
-        // this bundle runs no exercise, so it goes without them.
-        name: "no-lesson-predicates",
-        setup(bundle) {
-          bundle.onLoad({ filter: /sandbox[\\/]predicates\.ts$/ }, () => ({
-            contents: "export const loadPredicate = async (path) => { throw new Error(`no predicate ${path} here`); };",
-            loader: "ts",
-          }));
-        },
-      },
-    ],
-  }).then((out) => out.outputFiles[0]!.text);
+  workerSource ??= bundleSandboxWorker();
   return workerSource;
 }
 
